@@ -1,0 +1,2 @@
+/** `oncefill/vn`: browser-safe Vietnamese data helpers. */
+export { version } from '../shared/version.js';

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EVAL_PATTERN, ROOT, bundle, gzipBytes } from './bundle-size.js';
+
+const KB = 1024;
+const iife = readFileSync(`${ROOT}dist/oncefill.global.js`, 'utf8');
+
+describe('the one-tag embed (dist/oncefill.global.js)', () => {
+  it('stays within 24 KB min+gzip', () => {
+    expect(gzipBytes(iife)).toBeLessThanOrEqual(24 * KB);
+  });
+
+  it('needs no eval under a strict CSP', () => {
+    expect(iife).not.toMatch(EVAL_PATTERN);
+  });
+
+  it('carries no zod (the embed checks definitions with the structural guard)', () => {
+    expect(iife).not.toMatch(/ZodError|\$ZodType|zod\/v4|invalid_type/);
+  });
+
+  it('defines the Oncefill global', () => {
+    expect(iife).toMatch(/^"use strict";var Oncefill=|^var Oncefill=/);
+  });
+});
+
+describe('browser entries', () => {
+  const browserImports: Array<[entry: string, code: string]> = [
+    ['oncefill', `export * from 'oncefill';`],
+    ['oncefill/dom', `export * from 'oncefill/dom';`],
+    ['oncefill/vn', `export * from 'oncefill/vn';`],
+    ['oncefill/otlp', `export * from 'oncefill/otlp';`],
+  ];
+
+  it.each(browserImports)('%s needs no eval, and pulls in neither classic zod, ajv nor the unit mapping', async (_entry, code) => {
+    const text = await bundle(code);
+    expect(text).not.toMatch(EVAL_PATTERN);
+    // Classic zod registers "ZodString", "ZodObject"…; zod/mini registers "ZodMiniString"….
+    expect(text).not.toMatch(/["']Zod(String|Object|Number|Union)["']|ZodObjectJIT/);
+    expect(text).not.toMatch(/ajv|json-schema-traverse/i);
+    expect(text).not.toMatch(/old_ward|oldWardCode|ward-mapping/);
+  });
+
+  it('the core import (parseProcedure) stays within 20 KB min+gzip', async () => {
+    const text = await bundle(`import { parseProcedure } from 'oncefill'; console.log(parseProcedure);`);
+    expect(gzipBytes(text)).toBeLessThanOrEqual(20 * KB);
+  });
+});

@@ -1,0 +1,59 @@
+import { defineConfig, type Options } from 'tsup';
+import pkg from './package.json' with { type: 'json' };
+
+/** The browser floor from DESIGN.md: Chrome/Android WebView 93, Safari/iOS 15.4, Firefox 92. */
+export const BROWSER_TARGET = ['chrome93', 'edge93', 'safari15.4', 'ios15.4', 'firefox92'];
+
+const define = { __ONCEFILL_VERSION__: JSON.stringify(pkg.version) };
+
+/** Entries that may run in a browser: built to the browser floor. */
+const browserEntries = {
+  index: 'src/index.ts',
+  dom: 'src/dom/index.ts',
+  react: 'src/react/index.ts',
+  'vn/index': 'src/vn/index.ts',
+  otlp: 'src/telemetry/otlp/index.ts',
+};
+
+/** Entries that only run on Node (server, test kit, full unit data). */
+const nodeEntries = {
+  'vn/units': 'src/vn/units/index.ts',
+  server: 'src/server/index.ts',
+  testing: 'src/testing/index.ts',
+};
+
+const library: Options = {
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  treeshake: true,
+  splitting: true,
+  define,
+  external: ['react', 'react/jsx-runtime', 'msw', 'msw/node', 'msw/browser'],
+};
+
+export default defineConfig([
+  { ...library, entry: browserEntries, target: BROWSER_TARGET, platform: 'browser' },
+  { ...library, entry: nodeEntries, target: 'node20', platform: 'node' },
+  {
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    define,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The one-tag embed: everything a legacy page needs, no zod, no OTLP.
+    entry: { oncefill: 'src/iife/index.ts' },
+    format: ['iife'],
+    globalName: 'Oncefill',
+    outExtension: () => ({ js: '.global.js' }),
+    target: BROWSER_TARGET,
+    platform: 'browser',
+    minify: true,
+    sourcemap: true,
+    define,
+  },
+]);
