@@ -4,6 +4,12 @@ import { OncefillError, brand, isKind } from './OncefillError.js';
 /** Why a source gave no answer: a protocol error, or a transport problem. */
 export type SourceErrorCode = ProtocolErrorCode | 'timeout' | 'network' | 'aborted' | 'bad-response' | 'server-error';
 
+export interface SourceErrorDetails {
+  status?: number;
+  retryAfterMs?: number;
+  challenge?: { id: string; channel: 'sms' | 'email' | 'app'; expiresAt?: string };
+}
+
 /**
  * A gateway source that could not answer. Carries no personal data.
  * @example
@@ -16,17 +22,15 @@ export class SourceError extends OncefillError {
   readonly status?: number;
   /** When the gateway said to come back. */
   readonly retryAfterMs?: number;
+  /** `challenge-required`: the challenge to answer. */
+  readonly challenge?: SourceErrorDetails['challenge'];
 
-  constructor(
-    code: SourceErrorCode,
-    source: SourceId,
-    message: string,
-    options: { cause?: unknown; status?: number; retryAfterMs?: number } = {},
-  ) {
+  constructor(code: SourceErrorCode, source: SourceId, message: string, options: SourceErrorDetails & { cause?: unknown } = {}) {
     super(code, `${source}: ${message}`, options);
     this.source = source;
     if (options.status !== undefined) this.status = options.status;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.challenge !== undefined) this.challenge = options.challenge;
     brand(this, 'SourceError');
   }
 }
