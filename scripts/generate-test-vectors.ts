@@ -230,6 +230,26 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'worked-example',
+    about: 'The example of docs/protocol.md: one statement, two signed values and one the citizen typed.',
+    submission: {
+      values: { employerCode: '0101234567', employerName: 'Công ty TNHH Dược phẩm An Khang', employerPhone: '02439998888' },
+      provenance: [business],
+      subjects: [PERSON, BUSINESS],
+    },
+    expect: { problems: [], fields: { employerCode: 'verified', employerName: 'verified', employerPhone: 'unsigned' } },
+  },
+  {
+    name: 'worked-example-altered',
+    about: 'The example of docs/protocol.md with the locked enterprise code changed.',
+    submission: {
+      values: { employerCode: '0101234568', employerName: 'Công ty TNHH Dược phẩm An Khang', employerPhone: '02439998888' },
+      provenance: [business],
+      subjects: [PERSON, BUSINESS],
+    },
+    expect: { problems: [{ code: 'altered-locked-value', path: 'employerCode' }], fields: { employerCode: 'altered' } },
+  },
+  {
     name: 'ok',
     about: 'Every prefilled value as signed, a diploma reused, an e-mail the citizen typed (unsigned), three statements under two keys.',
     submission: honest,

@@ -83,3 +83,21 @@ describe('docs/test-vectors/provenance.json', () => {
     );
   });
 });
+
+describe('docs/protocol.md', () => {
+  const doc = readFileSync(new URL('../../docs/protocol.md', import.meta.url), 'utf8');
+  const worked = vectors.statements.find((s) => s.name === 'business')!;
+  const key = (vectors as unknown as { keys: Array<Record<string, string>> }).keys.find((k) => k.kid === worked.kid)!;
+
+  it('quotes the worked example exactly as the test vectors have it', () => {
+    for (const text of [worked.canonical, worked.signingInput, worked.macHex, worked.token, key.hex!, key.base64url!, key.subjectKeyHex!, key.valueKeyHex!])
+      expect(doc).toContain(text);
+    const fields = (worked.payload as { fields: Record<string, { hashes: string[] }> }).fields;
+    for (const entry of Object.values(fields)) expect(doc).toContain(entry.hashes[0]);
+  });
+
+  it('lists every problem code the verifier reports', () => {
+    for (const code of ['malformed-submission', 'too-large', 'malformed', 'unknown-kid', 'bad-signature', 'procedure-mismatch', 'subject-mismatch', 'not-yet-valid', 'expired', 'altered-locked-value', 'altered-reuse-reference'])
+      expect(doc).toContain(`| \`${code}\` |`);
+  });
+});
