@@ -4,7 +4,11 @@
  * bytes. `docs/protocol.md` ("Canonical JSON") is the normative text for other languages.
  */
 
-/** Arrays and objects nested deeper than this are refused (cycles end here too). */
+/**
+ * Arrays and objects nested deeper than this are refused (cycles end here too).
+ * @example
+ * canonicalJson(JSON.parse('['.repeat(65) + ']'.repeat(65))) // throws: deeper than CANONICAL_JSON_MAX_DEPTH
+ */
 export const CANONICAL_JSON_MAX_DEPTH = 64;
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.

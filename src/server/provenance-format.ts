@@ -11,7 +11,11 @@ import type { JsonValue, Verification } from '../shared/protocol.js';
 /** First segment of every format-1 token. */
 export const TOKEN_PREFIX = 'ofp1';
 
-/** Bounds a verifier enforces before doing real work, and a signer refuses to exceed. */
+/**
+ * Bounds a verifier enforces before doing real work, and a signer refuses to exceed.
+ * @example
+ * if (token.length > PROVENANCE_LIMITS.maxTokenChars) drop(token)
+ */
 export const PROVENANCE_LIMITS = {
   /** Characters of one token. A statement for 2,000 fields stays well under this. */
   maxTokenChars: 1_048_576,
@@ -27,7 +31,11 @@ export const PROVENANCE_LIMITS = {
   minKeyBytes: 32,
 } as const;
 
-/** Defaults of `signProvenance` and `verifyProvenance`. */
+/**
+ * Defaults of `signProvenance` and `verifyProvenance`.
+ * @example
+ * signProvenance(statement, { key, kid, ttlSeconds: DEFAULT_PROVENANCE_OPTIONS.ttlSeconds / 2 })
+ */
 export const DEFAULT_PROVENANCE_OPTIONS = {
   /** How long a statement is valid: a citizen may leave a form in the evening and submit it next morning. */
   ttlSeconds: 24 * 60 * 60,
@@ -56,18 +64,32 @@ const BASE64URL_PATTERN = /^[A-Za-z0-9_-]*$/;
 const SOURCES: readonly SourceKind[] = ['population', 'results', 'personal', 'business'];
 const VERIFICATIONS: readonly Verification[] = ['verified', 'user-provided', 'not-applicable'];
 
-/** Whose data a statement is about: a person (12-digit personal ID) or an enterprise. */
+/**
+ * Whose data a statement is about: a person (12-digit personal ID) or an enterprise.
+ * @example
+ * const subjects: ProvenanceSubject[] = [{ personalId: session.personalId }, { enterpriseCode: session.actingFor }]
+ */
 export type ProvenanceSubject = { personalId: string } | { enterpriseCode: string };
 
-/** A key: raw bytes, or the bytes in base64url without padding. At least 32 bytes. */
+/**
+ * A key: raw bytes, or the bytes in base64url without padding. At least 32 bytes.
+ * @example
+ * const key: ProvenanceKey = crypto.randomBytes(32) // or process.env.PROVENANCE_KEY (base64url)
+ */
 export type ProvenanceKey = Uint8Array | string;
 
-/** Keys by `kid`. Several at once during a rotation. */
+/**
+ * Keys by `kid`. Several at once during a rotation.
+ * @example
+ * const keys: ProvenanceKeys = { k2025a: oldKey, k2026b: newKey }
+ */
 export type ProvenanceKeys = Readonly<Record<string, ProvenanceKey>>;
 
 /**
  * A dossier component satisfied by reusing a document the state already holds, in the terms
  * of the national dossier system (`ThanhPhanHoSo`, `GiayToSoHoa`).
+ * @example
+ * const ref: ReuseReference = { source: 'results', documentType: 'diploma', documentNumber: 'B0123456', resultCode: 'KQ.1', fromNationalStore: true }
  */
 export interface ReuseReference {
   /** The source the document came from. */
@@ -88,7 +110,11 @@ export interface ReuseReference {
   recordId?: string;
 }
 
-/** What a statement says about one field. */
+/**
+ * What a statement says about one field.
+ * @example
+ * const entry: SignedField = { hashes: [hashValue(key, 'Nguyễn Thị Lan')], source: 'population', verification: 'verified', locked: true }
+ */
 export interface SignedField {
   /** `hashValue(key, value)` of each value the field may hold from this answer (usually one). */
   hashes: string[];
@@ -101,7 +127,11 @@ export interface SignedField {
   locked: boolean;
 }
 
-/** The signed payload of a format-1 token (its canonical JSON is what the token carries). */
+/**
+ * The signed payload of a format-1 token (its canonical JSON is what the token carries).
+ * @example
+ * const payload = JSON.parse(Buffer.from(token.split('.')[2], 'base64url').toString('utf8')) as ProvenancePayload
+ */
 export interface ProvenancePayload {
   /** Issued at, Unix seconds. */
   iat: number;

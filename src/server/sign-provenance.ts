@@ -39,7 +39,14 @@ export interface StatementField {
   locked?: boolean;
 }
 
-/** What the gateway states about one answer, for one procedure and one subject. */
+/**
+ * What the gateway states about one answer, for one procedure and one subject.
+ * @example
+ * const statement: ProvenanceStatement = {
+ *   procedure: { code: procedure.code, version: procedure.version }, subject: { personalId },
+ *   fields: { fullName: { values: [filled], source: 'population', attribute: 'fullName', verification: 'verified', locked: true } },
+ * }
+ */
 export interface ProvenanceStatement {
   /** The procedure the answer was for: its national code and definition version. */
   procedure: { code: string; version: string };
@@ -51,6 +58,11 @@ export interface ProvenanceStatement {
   components?: Record<string, ReuseReference[]>;
 }
 
+/**
+ * How to sign: the key and its kid, and for tests a fixed time and nonce.
+ * @example
+ * const options: SignProvenanceOptions = { key: process.env.PROVENANCE_KEY!, kid: 'k2025a', ttlSeconds: 12 * 3600 }
+ */
 export interface SignProvenanceOptions {
   /** The signing key: at least 32 bytes, as bytes or base64url text. */
   key: ProvenanceKey;

@@ -26,7 +26,11 @@ import {
 import type { SourceKind } from '../schema/format-constants.js';
 import type { JsonValue, Verification } from '../shared/protocol.js';
 
-/** What the form sends with its values. */
+/**
+ * What the form sends with its values, and whom the back office knows it is by and for.
+ * @example
+ * const submission: ProvenanceSubmission = { values: form.values, provenance: form.provenance, subjects: [{ personalId: session.personalId }] }
+ */
 export interface ProvenanceSubmission {
   /** Submitted values by field path. */
   values: Record<string, JsonValue>;
@@ -41,6 +45,11 @@ export interface ProvenanceSubmission {
   subjects: ProvenanceSubject[];
 }
 
+/**
+ * When to verify, and the clock difference tolerated.
+ * @example
+ * verifyProvenance(procedure, submission, keys, { now: receivedAt, leewaySeconds: 120 })
+ */
 export interface VerifyProvenanceOptions {
   /** Verification time (a `Date` or milliseconds since the epoch). Default: now. */
   now?: Date | number;
@@ -93,6 +102,11 @@ export type FieldReport =
 
 export type ComponentReport = { status: 'verified'; statement: number } | { status: 'altered' } | { status: 'unsigned' };
 
+/**
+ * What `verifyProvenance` found: per statement, per field, per component, and the problems.
+ * @example
+ * const lockedAndVerified = Object.entries(report.fields).filter(([, f]) => f.status === 'verified' && f.locked)
+ */
 export interface ProvenanceReport {
   /** No problem at all. Unsigned fields are not problems: they are the citizen's declarations. */
   ok: boolean;
