@@ -23,8 +23,7 @@ export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
  */
 export const PROCEDURE_CODE_PATTERN = /^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2})?(\.[A-Z][A-Z0-9]{1,7})?$/;
 
-export const SOURCE_KINDS = ['population', 'results', 'personal', 'business'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+export { SOURCE_KINDS, type SourceKind } from '../shared/protocol.js';
 
 export const FIELD_TYPES = [
   'text',

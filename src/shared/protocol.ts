@@ -11,10 +11,11 @@
  * - Catalogue: `GET {baseUrl}/procedures/{code}` serves a procedure definition.
  * - Errors: any non-2xx answer carries a {@link ProtocolErrorBody}.
  */
-import type { SourceKind } from '../schema/procedure-format.js';
-
 export const PROTOCOL_VERSION = 1;
 
+/** The kinds of source the state offers: population database, results store, personal store, business registry. */
+export const SOURCE_KINDS = ['population', 'results', 'personal', 'business'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type SourceId = SourceKind;
 
 /** Whom the logged-in person acts for: a business, or a person they represent. */
