@@ -19,6 +19,8 @@ export type CalendarDatePrecision = 'year' | 'month' | 'day';
  * Years oncefill accepts. Wide enough for every living person and every document still in
  * force; narrow enough that `20010509` cannot be read as day 20, month 01, year 0509, and that
  * sentinels such as 31/12/9999 ("no expiry") are reported instead of shown as dates.
+ * @example
+ * dateInput.min = `${CALENDAR_YEAR_RANGE.min}-01-01`
  */
 export const CALENDAR_YEAR_RANGE = { min: 1800, max: 2199 } as const;
 

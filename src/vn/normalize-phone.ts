@@ -2,7 +2,10 @@ import { normalizeText } from './normalize-text.js';
 
 /**
  * The 2018 renumbering of 11-digit mobile numbers (15/9/2018–30/6/2019): the old prefix became
- * the new one, the last 7 digits stayed. Old prefix → new prefix, both with the leading 0.
+ * the new one, the last 7 digits stayed. Old prefix → new prefix, both with the leading 0
+ * (VIETNAM.md §5, source S21).
+ * @example
+ * PHONE_RENUMBERING['0168'] // '038'
  */
 export const PHONE_RENUMBERING: Readonly<Record<string, string>> = Object.freeze({
   // MobiFone

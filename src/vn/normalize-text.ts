@@ -7,6 +7,8 @@
 /** Controls become spaces (a tab or newline separates words); zero-width characters go. */
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
+/** Anything the slow path would change besides NFC: those characters, surrogates, or whitespace that is not one inner space. */
+const NEEDS_WORK = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF\uD800-\uDFFF]|[^\S ]|\s\s|^\s|\s$/;
 
 /**
  * NFC, whitespace collapsed to single spaces and trimmed, controls turned into spaces,
@@ -17,6 +19,8 @@ const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
  */
 export function normalizeText(text: unknown): string {
   if (typeof text !== 'string' || text === '') return '';
+  // Most text (and all reference data) needs NFC at most: skip the passes it cannot need.
+  if (!NEEDS_WORK.test(text)) return text.normalize('NFC');
   return wellFormed(text).replace(CONTROLS, ' ').replace(INVISIBLE, '').normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 

@@ -66,10 +66,12 @@ const unaccented = (s: string): boolean => s === s.normalize('NFD').replace(/\p{
 interface Names {
   provinces: Map<string, Province[]>;
   oldProvinces: Map<string, OldProvince[]>;
+  /** Nationwide; filtered by province on lookup (a name has a handful of communes at most). */
   wards: Map<string, Ward[]>;
 }
 
-const cache = new WeakMap<UnitIndex, { exact: Names; loose: Names }>();
+/** Name indexes per unit index, exact and loose, each built on first need (a few ms each). */
+const cache = new WeakMap<UnitIndex, { exact?: Names; loose?: Names }>();
 
 function push<T>(map: Map<string, T[]>, k: string, value: T): void {
   const list = map.get(k);
@@ -77,25 +79,21 @@ function push<T>(map: Map<string, T[]>, k: string, value: T): void {
   else if (!list.includes(value)) list.push(value);
 }
 
-function namesOf(units: UnitIndex): { exact: Names; loose: Names } {
-  let names = cache.get(units);
-  if (names) return names;
-  const build = (k: (s: string) => string): Names => {
-    const n: Names = { provinces: new Map(), oldProvinces: new Map(), wards: new Map() };
-    for (const p of units.provinces) push(n.provinces, k(p.name), p);
-    for (const [alias, code] of Object.entries(PROVINCE_ALIASES)) push(n.provinces, k(alias), units.provinceByCode(code)!);
-    for (const o of oldProvinces().values()) push(n.oldProvinces, k(o.name.replace(/^(Thành phố|Tỉnh) /, '')), o);
-    for (const [alias, code] of Object.entries(OLD_PROVINCE_ALIASES)) push(n.oldProvinces, k(alias), oldProvinces().get(code)!);
-    // Wards keyed by province code and name: "01 ba đình".
-    for (const w of units.wards) {
-      push(n.wards, `${w.provinceCode} ${k(w.name)}`, w);
-      push(n.wards, `* ${k(w.name)}`, w);
-    }
-    return n;
-  };
-  names = { exact: build(key), loose: build(looseKey) };
-  cache.set(units, names);
-  return names;
+function namesOf(units: UnitIndex, loose: boolean): Names {
+  let entry = cache.get(units);
+  if (!entry) cache.set(units, (entry = {}));
+  const have = loose ? entry.loose : entry.exact;
+  if (have) return have;
+  const k = loose ? looseKey : key;
+  const n: Names = { provinces: new Map(), oldProvinces: new Map(), wards: new Map() };
+  for (const p of units.provinces) push(n.provinces, k(p.name), p);
+  for (const [alias, code] of Object.entries(PROVINCE_ALIASES)) push(n.provinces, k(alias), units.provinceByCode(code)!);
+  for (const o of oldProvinces().values()) push(n.oldProvinces, k(o.name.replace(/^(Thành phố|Tỉnh) /, '')), o);
+  for (const [alias, code] of Object.entries(OLD_PROVINCE_ALIASES)) push(n.oldProvinces, k(alias), oldProvinces().get(code)!);
+  for (const w of units.wards) push(n.wards, k(w.name), w);
+  if (loose) entry.loose = n;
+  else entry.exact = n;
+  return n;
 }
 
 /**
@@ -121,7 +119,6 @@ export function parseAddressWith(text: unknown, units: UnitIndex, old?: OldWardL
   const all = normalizeText(text);
   if (all === '') return { detail: '', problems: ['empty'] };
   if (all.length > MAX_ADDRESS_LENGTH) return { detail: all, problems: ['too-long'] };
-  const names = namesOf(units);
   const segments = text
     .split(/[,;\n\r]+/)
     .map(normalizeText)
@@ -135,7 +132,7 @@ export function parseAddressWith(text: unknown, units: UnitIndex, old?: OldWardL
   let oldMode = false;
   let oldProvince: OldProvince | undefined;
 
-  const found = findProvince(segments[end - 1]!, names, units);
+  const found = findProvince(segments[end - 1]!, units);
   if (found) {
     result.province = found.province;
     oldProvince = found.old;
@@ -155,13 +152,13 @@ export function parseAddressWith(text: unknown, units: UnitIndex, old?: OldWardL
   let head: string | undefined;
   if (end > 0) {
     const segment = segments[end - 1]!;
-    matched = findWard(segment, result.province, oldProvince, oldMode, names, units, old);
+    matched = findWard(segment, result.province, oldProvince, oldMode, units, old);
     if (matched.kind === 'none') {
       // The commune may follow the street in one segment: try from the last commune keyword.
       let at = -1;
       for (const m of (lowerOf(segment) ?? '').matchAll(WARD_INSIDE)) at = m.index;
       if (at > 0) {
-        const tail = findWard(segment.slice(at + 1), result.province, oldProvince, oldMode, names, units, old);
+        const tail = findWard(segment.slice(at + 1), result.province, oldProvince, oldMode, units, old);
         if (tail.kind !== 'none') {
           matched = tail;
           head = segment.slice(0, at).trim();
@@ -200,12 +197,12 @@ function lowerOf(text: string): string | undefined {
   return lower.length === text.length ? lower : undefined;
 }
 
-function findProvince(segment: string, names: { exact: Names; loose: Names }, units: UnitIndex): { province?: Province; old?: OldProvince } | undefined {
+function findProvince(segment: string, units: UnitIndex): { province?: Province; old?: OldProvince } | undefined {
   const prefix = PROVINCE_PREFIX.exec(lowerOf(segment) ?? '');
   const rest = prefix ? segment.slice(prefix[0].length) : segment;
   // Text without marks may have lost them: match it loosely, never exactly ("Ba Dinh" is also a commune).
   const loose = unaccented(segment);
-  const n = loose ? names.loose : names.exact;
+  const n = namesOf(units, loose);
   const k = loose ? looseKey(rest) : key(rest);
   const current = n.provinces.get(k);
   if (current?.length === 1) return { province: current[0] };
@@ -227,7 +224,6 @@ function findWard(
   province: Province | undefined,
   oldProvince: OldProvince | undefined,
   oldMode: boolean,
-  names: { exact: Names; loose: Names },
   units: UnitIndex,
   old: OldWardLookup | undefined,
 ): WardMatch {
@@ -248,7 +244,8 @@ function findWard(
   const k = loose ? looseKey(rest) : key(rest);
 
   if (!oldMode && type !== 'old') {
-    let hits = (loose ? names.loose : names.exact).wards.get(`${province ? province.code : '*'} ${k}`) ?? [];
+    let hits = namesOf(units, loose).wards.get(k) ?? [];
+    if (province) hits = hits.filter((w) => w.provinceCode === province.code);
     if (hits.length > 1 && type) {
       const typed = hits.filter((w) => w.type === type);
       if (typed.length > 0) hits = typed;

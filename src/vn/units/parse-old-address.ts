@@ -1,13 +1,13 @@
 import { parseAddressWith, type ParsedAddress } from '../parse-address.js';
 import { units } from './unit-list.js';
-import { wardMapping } from './ward-mapping.js';
+import { oldWards, oldWardsByName } from './ward-mapping.js';
 
 const lookup = {
   find(key: string, loose: boolean, oldProvinceCodes: readonly string[]): string[] {
-    const map = loose ? wardMapping().loose : wardMapping().exact;
+    const map = oldWardsByName(loose);
     return oldProvinceCodes.flatMap((code) => map.get(`${code} ${key}`) ?? []);
   },
-  candidatesOf: (code: string) => [...(wardMapping().byCode.get(code)?.candidates ?? [])],
+  candidatesOf: (code: string) => [...(oldWards().get(code)?.candidates ?? [])],
 };
 
 /**

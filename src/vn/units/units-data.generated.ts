@@ -60,8 +60,23 @@
 // OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 // SOFTWARE.
 
+/**
+ * Version of the unit data; store it with every address (`dataset`) so a code can be read later.
+ * @example
+ * const address = { detail, wardCode, provinceCode, dataset: UNITS_VERSION }
+ */
 export const UNITS_VERSION = "dvhcvn-20250701+thanglequoc-2026-07-25";
+/**
+ * The date the current list describes (Nghị quyết 30/2026/QH16 and 237/NQ-UBTVQH16 in force).
+ * @example
+ * console.log(`units as of ${UNITS_EFFECTIVE}`)
+ */
 export const UNITS_EFFECTIVE = "2026-04-30";
+/**
+ * Both upstream MIT notices, which must travel with the data (also `dist/vn/NOTICE`).
+ * @example
+ * writeFileSync('public/units-NOTICE.txt', UNITS_NOTICE)
+ */
 export const UNITS_NOTICE = "Administrative-unit data in oncefill comes from two MIT-licensed datasets:\n\n- dvhcvn/20250701 (github.com/dvhcvn/20250701, commit dd94887ce32324380bc5bb0a76fe39867dafc73b):\n  the old-to-new mapping of 1 July 2025 and the 63 old provinces.\n- thanglequoc/vietnamese-provinces-database (github.com/thanglequoc/vietnamese-provinces-database,\n  data of 2026-07-25, commit a108d4d2e357b98482c84b4180995b9fb44883e8): the current 34 provinces\n  and 3,321 communes.\n\noncefill normalized the names (NFC, whitespace) and moved two commune codes onto the current list.\n\n--- dvhcvn/20250701 ---\n\nMIT License\n\nCopyright (c) 2025 dvhcvn\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\nof this software and associated documentation files (the \"Software\"), to deal\nin the Software without restriction, including without limitation the rights\nto use, copy, modify, merge, publish, distribute, sublicense, and/or sell\ncopies of the Software, and to permit persons to whom the Software is\nfurnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all\ncopies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\nFITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\nLIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n\n--- thanglequoc/vietnamese-provinces-database ---\n\nMIT License\n\nCopyright (c) 2021 Thang Le Quoc\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\nof this software and associated documentation files (the \"Software\"), to deal\nin the Software without restriction, including without limitation the rights\nto use, copy, modify, merge, publish, distribute, sublicense, and/or sell\ncopies of the Software, and to permit persons to whom the Software is\nfurnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all\ncopies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\nFITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\nLIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.";
 
 export const PROVINCE_TYPE_NAMES = ["Thành phố","Tỉnh"] as const;

@@ -19,37 +19,41 @@ export interface OldWard {
   candidates: readonly WardCandidate[];
 }
 
-interface Lookups {
-  byCode: Map<string, OldWard>;
-  /** "01 trúc bạch" → codes, exact (toneKey) and loose (foldKey). */
-  exact: Map<string, string[]>;
-  loose: Map<string, string[]>;
-}
+let byCode: Map<string, OldWard> | undefined;
+const byName: { exact?: Map<string, string[]>; loose?: Map<string, string[]> } = {};
 
-let lookups: Lookups | undefined;
-
-const push = (map: Map<string, string[]>, k: string, code: string): void => {
-  const list = map.get(k);
-  if (list) list.push(code);
-  else map.set(k, [code]);
-};
-
-/** @internal Built once, on first use (about 10,000 entries). */
-export function wardMapping(): Lookups {
-  if (lookups) return lookups;
-  const l: Lookups = { byCode: new Map(), exact: new Map(), loose: new Map() };
+/** @internal Old communes by code, built on first use (10,052 entries). */
+export function oldWards(): Map<string, OldWard> {
+  if (byCode) return byCode;
+  byCode = new Map();
   for (const [code, fullName, provinceCode, targets] of WARD_MAPPING.oldWards) {
     const candidates = targets.split(' ').map((t) =>
       Object.freeze({ ward: units.wardByCode(t.slice(0, 5))!, type: t.endsWith('f') ? ('full' as const) : ('partial' as const) }),
     );
     const name = fullName.replace(/^(Phường|Xã|Thị trấn|Huyện) /i, '');
-    l.byCode.set(code, Object.freeze({ code, name, fullName, provinceCode, candidates: Object.freeze(candidates) }));
-    const plain = name.replace(/[.\-–—_]/g, ' ');
-    push(l.exact, `${provinceCode} ${toneKey(plain)}`, code);
-    push(l.loose, `${provinceCode} ${foldKey(plain)}`, code);
+    byCode.set(code, Object.freeze({ code, name, fullName, provinceCode, candidates: Object.freeze(candidates) }));
   }
-  lookups = l;
-  return l;
+  return byCode;
+}
+
+/**
+ * @internal Old communes by "old province code + name key", exact (toneKey) or loose (foldKey),
+ * each built on first need: only address parsing uses them.
+ */
+export function oldWardsByName(loose: boolean): Map<string, string[]> {
+  const have = loose ? byName.loose : byName.exact;
+  if (have) return have;
+  const map = new Map<string, string[]>();
+  const k = loose ? foldKey : toneKey;
+  for (const w of oldWards().values()) {
+    const id = `${w.provinceCode} ${k(w.name.replace(/[.\-–—_]/g, ' '))}`;
+    const list = map.get(id);
+    if (list) list.push(w.code);
+    else map.set(id, [w.code]);
+  }
+  if (loose) byName.loose = map;
+  else byName.exact = map;
+  return map;
 }
 
 /**
@@ -58,7 +62,7 @@ export function wardMapping(): Lookups {
  * oldWardByCode('00004') // { code: '00004', fullName: 'Phường Trúc Bạch', provinceCode: '01', candidates: [{ ward: { code: '00004', fullName: 'Phường Ba Đình', … }, type: 'full' }] }
  */
 export function oldWardByCode(code: string): OldWard | undefined {
-  return typeof code === 'string' ? wardMapping().byCode.get(code) : undefined;
+  return typeof code === 'string' ? oldWards().get(code) : undefined;
 }
 
 /**
