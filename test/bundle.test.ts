@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EVAL_PATTERN, ROOT, bundle, gzipBytes } from './bundle-size.js';
 
 const KB = 1024;
+/** Markers of the old → new unit mapping (`src/vn/units/units-data.generated.ts`), which stays on Node. */
+const UNIT_MAPPING = /old_ward|oldWards|oldWardCode|ward-mapping/;
 const iife = readFileSync(`${ROOT}dist/oncefill.global.js`, 'utf8');
 
 describe('the one-tag embed (dist/oncefill.global.js)', () => {
@@ -37,7 +39,15 @@ describe('browser entries', () => {
     // Classic zod registers "ZodString", "ZodObject"…; zod/mini registers "ZodMiniString"….
     expect(text).not.toMatch(/["']Zod(String|Object|Number|Union)["']|ZodObjectJIT/);
     expect(text).not.toMatch(/ajv|json-schema-traverse/i);
-    expect(text).not.toMatch(/old_ward|oldWardCode|ward-mapping/);
+    expect(text).not.toMatch(UNIT_MAPPING);
+  });
+
+  it('the unit-mapping check recognizes the mapping where it belongs (oncefill/vn/units on Node)', async () => {
+    expect(await bundle(`import { newWardsForOldWard } from 'oncefill/vn/units'; console.log(newWardsForOldWard);`, 'node')).toMatch(UNIT_MAPPING);
+  });
+
+  it('oncefill/vn stays within 8 KB min+gzip, all helpers included', async () => {
+    expect(gzipBytes(await bundle(`export * from 'oncefill/vn';`))).toBeLessThanOrEqual(8 * KB);
   });
 
   it('the core import (parseProcedure) stays within 20 KB min+gzip', async () => {
