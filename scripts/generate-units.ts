@@ -208,6 +208,9 @@ export function generateUnits(dir: string): GeneratedUnits {
     ...oldProvinces.map(row),
     '];',
     '',
+    '/** The same 63 codes, space-separated: all a personal-ID check needs (no names to ship). */',
+    `export const OLD_PROVINCE_CODES = ${JSON.stringify(oldProvinces.map((r) => r[0]).join(' '))};`,
+    '',
   ].join('\n');
 
   const unitsFile = [

@@ -115,7 +115,7 @@ describe('oncefill check on broken copies of the catalogue', () => {
       'an unknown field type',
       () => writeBroken('unknown-type.json', '2.000535', (d) => void (d.fields[indexOf(d, 'signatoryName')].type = 'signature')),
       (file) =>
-        `${file}: $.fields[${indexOf(read('2.000535'), 'signatoryName')}].type: unknown field type "signature"; expected one of "text", "textarea", "integer", "decimal", "date", "select", "radio", "checkbox", "multi-choice", "email", "phone", "personal-id", "tax-code", "address", "file", "group"`,
+        `${file}: $.fields[${indexOf(read('2.000535'), 'signatoryName')}].type: unknown type "signature"; expected one of "text", "textarea", "integer", "decimal", "date", "select", "radio", "checkbox", "multi-choice", "email", "phone", "personal-id", "tax-code", "address", "file", "group"`,
     ],
     [
       'a field type that cannot hold its prefill attribute',

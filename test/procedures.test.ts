@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { checkProcedure } from '../src/schema/parse-procedure.js';
+import { checkProcedure } from '../src/schema/check-procedure.js';
 import { procedureJsonSchema } from '../src/schema/procedure-json-schema.js';
 import type { Condition, DossierComponent, Field, Procedure } from '../src/schema/procedure-format.js';
 

@@ -42,7 +42,7 @@ describe('oncefill check', () => {
     const file = write('broken.json', JSON.stringify(broken));
     const result = await run(['check', file]);
     expect(result.code).toBe(1);
-    expect(result.err).toContain(`${file}: $.fields[0].type: unknown field type "signature"; expected one of "text", "textarea", "integer", "decimal", "date", "select", "radio", "checkbox", "multi-choice", "email", "phone", "personal-id", "tax-code", "address", "file", "group"`);
+    expect(result.err).toContain(`${file}: $.fields[0].type: unknown type "signature"; expected one of "text", "textarea", "integer", "decimal", "date", "select", "radio", "checkbox", "multi-choice", "email", "phone", "personal-id", "tax-code", "address", "file", "group"`);
   });
 
   it('warns on a draft and still exits 0', async () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { checkProcedure } from '../schema/parse-procedure.js';
+import { checkProcedure } from '../schema/check-procedure.js';
 
 export interface CliIo {
   out: (line: string) => void;

@@ -1,17 +1,13 @@
 /**
- * Checks a structurally valid definition for what JSON Schema cannot express: ids that must
- * exist, duplicates, cycles, group depth, catalogue attributes and their compatibility with
- * field types, and honest statuses (a field resting on [P] or [R] evidence is a draft).
+ * Checks a structurally valid definition for what JSON Schema cannot express and oncefill
+ * needs in order to run it: ids that must exist, duplicates, cycles, group depth, valid
+ * patterns, catalogue attributes and their compatibility with field types. Honest statuses
+ * and other authoring rules are `check-authoring.ts`, run by `checkProcedure`.
  */
 import type { DefinitionIssue } from '../shared/DefinitionError.js';
 import { DOCUMENT_TYPE_IDS, FIELD_ACCEPTS, lookupAttribute } from './attribute-types.js';
-import { DEFINITION_LIMITS, type Condition, type Field, type Procedure } from './procedure-format.js';
-
-export interface SemanticReport {
-  errors: DefinitionIssue[];
-  /** Not wrong, but worth a look (drafts). */
-  warnings: DefinitionIssue[];
-}
+import { DEFINITION_LIMITS } from './format-constants.js';
+import type { Condition, Field, Procedure } from './procedure-format.js';
 
 /** Field ids a condition reads. */
 export function conditionFields(condition: Condition, out: string[] = []): string[] {
@@ -24,11 +20,10 @@ export function conditionFields(condition: Condition, out: string[] = []): strin
 
 /**
  * @example
- * const { errors, warnings } = checkSemantics(procedure)
+ * const errors = checkSemantics(procedure)
  */
-export function checkSemantics(procedure: Procedure): SemanticReport {
+export function checkSemantics(procedure: Procedure): DefinitionIssue[] {
   const errors: DefinitionIssue[] = [];
-  const warnings: DefinitionIssue[] = [];
   const err = (path: string, code: DefinitionIssue['code'], message: string) => errors.push({ path, code, message });
 
   const byId = new Map<string, { field: Field; index: number }>();
@@ -87,11 +82,7 @@ export function checkSemantics(procedure: Procedure): SemanticReport {
         err(`${at}.pattern`, 'invalid', 'pattern is not a valid regular expression');
       }
     }
-    if ('min' in field && 'max' in field && field.min !== undefined && field.max !== undefined && field.min > field.max)
-      err(`${at}.min`, 'invalid', 'min is greater than max');
     checkPrefill(field, at, byId, err);
-    if ((field.source.tag === 'P' || field.source.tag === 'R') && field.status === 'verified')
-      err(`${at}.status`, 'status-mismatch', `a field resting on [${field.source.tag}] evidence must be "draft"`);
   });
 
   const stepOf = new Map<string, number>();
@@ -126,23 +117,9 @@ export function checkSemantics(procedure: Procedure): SemanticReport {
           : lookupAttribute(reuse.source, reuse.documentType) !== undefined;
       if (!known) err(`${at}.reuse[${r}].documentType`, 'unknown-attribute', `the ${reuse.source} catalogue has no "${reuse.documentType}"`);
     });
-    if ((component.source.tag === 'P' || component.source.tag === 'R') && component.status === 'verified')
-      err(`${at}.status`, 'status-mismatch', `a component resting on [${component.source.tag}] evidence must be "draft"`);
   });
 
-  const drafts = procedure.fields.filter((f) => f.status === 'draft').length + (procedure.documents ?? []).filter((d) => d.status === 'draft').length;
-  if (drafts > 0 && procedure.status === 'verified')
-    err('$.status', 'status-mismatch', `the definition holds ${drafts} draft field(s) or component(s), so it must be "draft"`);
-  if (procedure.source.tag !== 'V' && procedure.status === 'verified')
-    err('$.status', 'status-mismatch', `a definition resting on [${procedure.source.tag}] evidence must be "draft"`);
-  if (procedure.status === 'draft')
-    warnings.push({
-      path: '$.status',
-      code: 'draft',
-      message: drafts > 0 ? `draft: ${drafts} field(s) or component(s) still need checking against the official template` : 'draft: the definition is not yet checked against the official template',
-    });
-
-  return { errors, warnings };
+  return errors;
 }
 
 function checkPrefill(

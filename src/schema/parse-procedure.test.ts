@@ -3,7 +3,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { generateProcedureSchema } from '../../scripts/generate-schema.js';
 import { isDefinitionError, type DefinitionIssue } from '../shared/DefinitionError.js';
-import { checkProcedure, defineProcedure, parseProcedure } from './parse-procedure.js';
+import { checkProcedure } from './check-procedure.js';
+import { defineProcedure, parseProcedure } from './parse-procedure.js';
 import { procedureJsonSchema } from './procedure-json-schema.js';
 
 const cite = { document: 'NĐ 163/2025/NĐ-CP, Phụ lục I, Mẫu số 02', tag: 'V' } as const;
@@ -107,13 +108,6 @@ describe('parseProcedure', () => {
     ['10 000 fields', () => definition({ fields: Array.from({ length: 10_000 }, (_, i) => field({ id: `f${i}`, type: 'text' })) }), '$.fields', 'too-large'],
     ['JSON nested 10 000 deep', () => `${'{"not":'.repeat(10_000)}{}${'}'.repeat(10_000)}`, '$.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not.not', 'too-deep'],
     ['a definition larger than the text bound', () => `${' '.repeat(4_000_001)}{}`, '$', 'too-large'],
-    ['a verified field resting on [R] evidence', () => definition({ fields: [field({ id: 'a', type: 'text', source: { document: 'x', tag: 'R' } })] }), '$.fields[0].status', 'status-mismatch'],
-    [
-      'a verified definition holding a draft field',
-      () => definition({ fields: [field({ id: 'a', type: 'text', status: 'draft', source: { document: 'x', tag: 'P' } })] }),
-      '$.status',
-      'status-mismatch',
-    ],
     ['an invalid regular expression', () => definition({ fields: [field({ id: 'a', type: 'text', pattern: '([a-z' })] }), '$.fields[0].pattern', 'invalid'],
     ['a file component pointing at a text field', () => definition({ documents: [{ id: 'c', title: { vi: 'Văn bằng' }, fileField: 'fullName', status: 'verified', source: cite }] }), '$.documents[0].fileField', 'incompatible-attribute'],
   ];
@@ -138,6 +132,23 @@ describe('parseProcedure', () => {
     const result = checkProcedure(definition({ status: 'draft' }));
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([expect.objectContaining({ path: '$.status', code: 'draft' })]);
+  });
+});
+
+describe('checkProcedure: the authoring rules for publishing', () => {
+  const authoring: Array<[name: string, input: () => unknown, path: string]> = [
+    ['a verified field resting on [R] evidence', () => definition({ fields: [field({ id: 'a', type: 'text', source: { document: 'x', tag: 'R' } })] }), '$.fields[0].status'],
+    [
+      'a verified definition holding a draft field',
+      () => definition({ fields: [field({ id: 'a', type: 'text', status: 'draft', source: { document: 'x', tag: 'P' } })] }),
+      '$.status',
+    ],
+    ['bounds in the wrong order', () => definition({ fields: [field({ id: 'a', type: 'integer', min: 5, max: 1 })] }), '$.fields[0].min'],
+  ];
+
+  it.each(authoring)('rejects %s, which parseProcedure still runs', (_name, input, path) => {
+    expect(checkProcedure(input()).errors.map((e) => e.path)).toContain(path);
+    expect(() => parseProcedure(input())).not.toThrow();
   });
 });
 

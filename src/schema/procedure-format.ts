@@ -20,7 +20,8 @@ function describe<T extends z.ZodMiniType>(schema: T, description: string): T {
 
 const shortText = (max = 500) => z.string().check(z.minLength(1), z.maxLength(max));
 
-const id = () => describe(z.string().check(z.regex(ID_PATTERN)), 'Identifier: a letter, then letters, digits or _ (≤ 64).');
+/** A letter, then letters, digits or `_` (at most 64). */
+const id = () => z.string().check(z.regex(ID_PATTERN));
 
 /** Text in Vietnamese, optionally in English. */
 export const localizedText = z.strictObject({
@@ -28,7 +29,8 @@ export const localizedText = z.strictObject({
   en: z.optional(shortText(2000)),
 });
 
-export const statusSchema = describe(z.enum(['draft', 'verified']), 'verified: checked against the official template; draft: not yet.');
+/** `verified`: checked against the official template; `draft`: not yet. */
+export const statusSchema = z.enum(['draft', 'verified']);
 
 /** Where a definition or a field comes from, with the evidence tag used in FORMS.md. */
 export const citationSchema = z.strictObject({
@@ -58,7 +60,7 @@ const fieldIn = z.strictObject({
 });
 const fieldEmpty = z.strictObject({ field: id(), empty: z.boolean() });
 
-export const conditionSchema: z.ZodMiniType<Condition> = z.union([
+export const conditionSchema: z.ZodMiniType<Condition> = describe(z.union([
   fieldEq,
   fieldIn,
   fieldEmpty,
@@ -77,7 +79,7 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.union([
       return conditionSchema;
     },
   }),
-]);
+]), 'a condition: { field, eq | in | empty } or { all | any | not }');
 
 // ---------------------------------------------------------------------------------------------
 // Prefill mapping.
@@ -85,10 +87,8 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.union([
 /** One candidate for a field's value: an attribute of a source, as named in the catalogue. */
 export const attributeRefSchema = z.strictObject({
   source: z.enum(SOURCE_KINDS),
-  attribute: describe(
-    z.string().check(z.regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/), z.maxLength(120)),
-    'Attribute id from the catalogue; parts of compound attributes are dotted (legalRepresentative.fullName).',
-  ),
+  /** Attribute id from the catalogue; parts of compound attributes are dotted (`legalRepresentative.fullName`). */
+  attribute: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/), z.maxLength(120)),
 });
 
 export const prefillSchema = z.strictObject({
@@ -202,7 +202,8 @@ export const stepSchema = z.strictObject({
 export const reuseSchema = z.strictObject({
   source: z.enum(['results', 'personal', 'business', 'population']),
   /** Document type from the catalogue (`results.documentTypes`), or a business/population attribute. */
-  documentType: describe(z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/), z.maxLength(80)), 'Document type id from the attribute catalogue.'),
+  /** Document type id from the attribute catalogue. */
+  documentType: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/), z.maxLength(80)),
   /** Procedures whose result can be reused (national codes). */
   procedures: z.optional(z.array(z.string().check(z.regex(PROCEDURE_CODE_PATTERN))).check(z.maxLength(20))),
 });
@@ -228,8 +229,10 @@ export const procedureSchema = z.strictObject({
   $schema: z.optional(z.string().check(z.maxLength(300))),
   /** Version of this definition format. */
   format: z.literal(1),
-  code: describe(z.string().check(z.regex(PROCEDURE_CODE_PATTERN)), 'National procedure code, e.g. 1.004616, 1.004616.000.00.00.H56, 3.000467.H18.'),
-  version: describe(z.string().check(z.regex(/^\d{1,4}(\.\d{1,4}){0,2}$/)), 'Version of this definition, e.g. 2025.1.'),
+  /** National procedure code: `1.004616`, `1.004616.000.00.00.H56`, `3.000467.H18`. */
+  code: z.string().check(z.regex(PROCEDURE_CODE_PATTERN)),
+  /** Version of this definition, e.g. `2026.1`. */
+  version: z.string().check(z.regex(/^\d{1,4}(\.\d{1,4}){0,2}$/)),
   status: statusSchema,
   title: localizedText,
   agency: localizedText,

@@ -1,6 +1,6 @@
 /** `oncefill/server` (Node): the prefill gateway, provenance, submission validation, ingest, KPIs. */
 export { version } from '../shared/version.js';
-export { checkProcedure, type ProcedureCheck } from '../schema/parse-procedure.js';
+export { checkProcedure, type ProcedureCheck } from '../schema/check-procedure.js';
 export { attributeCatalogue, DOCUMENT_TYPES, type AttributeSpec } from '../schema/attribute-catalogue.js';
 export { canonicalJson, CANONICAL_JSON_MAX_DEPTH } from './canonical-json.js';
 export { hashValue } from './hash-value.js';

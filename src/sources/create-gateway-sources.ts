@@ -45,19 +45,19 @@ const PROTOCOL_ERRORS = new Set<string>([
 
 /** Fixed messages: nothing a server sends is ever echoed into an error. */
 const MESSAGES: Record<SourceErrorCode, string> = {
-  unauthorized: 'the portal session has ended',
-  forbidden: 'the gateway refused the request',
-  'no-consent': 'the source needs the citizen’s consent',
-  'challenge-required': 'the source needs a one-time code',
-  'not-found': 'the gateway does not know this source or procedure',
-  'unavailable-until': 'the source is temporarily unavailable',
-  'rate-limited': 'too many requests; try again later',
-  'bad-request': 'the gateway could not read the request',
-  timeout: 'the gateway did not answer in time',
-  network: 'the gateway could not be reached',
-  aborted: 'the request was cancelled',
-  'bad-response': 'the gateway answer could not be read',
-  'server-error': 'the gateway failed',
+  unauthorized: 'session ended',
+  forbidden: 'refused',
+  'no-consent': 'needs consent',
+  'challenge-required': 'needs a one-time code',
+  'not-found': 'unknown source or procedure',
+  'unavailable-until': 'unavailable for now',
+  'rate-limited': 'too many requests',
+  'bad-request': 'request not understood',
+  timeout: 'no answer in time',
+  network: 'unreachable',
+  aborted: 'cancelled',
+  'bad-response': 'unreadable answer',
+  'server-error': 'gateway failed',
 };
 
 /**
@@ -129,12 +129,12 @@ async function send(
   try {
     const response = await api.post(path, { json: body, retry, ...(signal ? { signal: signal as AbortSignal } : {}) });
     const declared = Number(response.headers.get('content-length'));
-    if (declared > maxChars) throw new SourceError('bad-response', source, 'the answer is too large', { status: response.status });
+    if (declared > maxChars) throw new SourceError('bad-response', source, 'answer too large', { status: response.status });
     text = await response.text();
   } catch (error) {
     throw await toSourceError(error, source, signal);
   }
-  if (text.length > maxChars) throw new SourceError('bad-response', source, 'the answer is too large');
+  if (text.length > maxChars) throw new SourceError('bad-response', source, 'answer too large');
   try {
     return JSON.parse(text);
   } catch (cause) {

@@ -13,8 +13,8 @@ const shortString = (v: unknown, max: number): v is string => typeof v === 'stri
  */
 export function parseSourceAnswer(raw: unknown, source: SourceId, asked: readonly string[]): SourceAnswer {
   if (!isObject(raw) || raw.protocol !== 1 || !isObject(raw.attributes) || !shortString(raw.fingerprint, 200) || raw.fingerprint === '')
-    throw new SourceError('bad-response', source, 'the answer is not a protocol v1 answer');
-  if (raw.source !== source) throw new SourceError('bad-response', source, 'the answer is for another source');
+    throw new SourceError('bad-response', source, 'not a protocol v1 answer');
+  if (raw.source !== source) throw new SourceError('bad-response', source, 'answer for another source');
   const attributes = Object.create(null) as Record<string, AttributeAnswer>;
   for (const id of asked) {
     if (!Object.hasOwn(raw.attributes, id)) continue;

@@ -1,4 +1,4 @@
-import { checkPersonalId } from './check-personal-id.js';
+import { personalIdDigits } from './personal-id-digits.js';
 import { idDigits } from './id-digits.js';
 
 /**
@@ -50,7 +50,7 @@ export function checkTaxCode(text: unknown, options: CheckTaxCodeOptions = {}): 
   if (value === '') return { ok: false, reason: 'empty' };
   if (value.length === 12) {
     if (!options.allowPersonalId) return { ok: false, reason: 'personal-id-not-allowed' };
-    return checkPersonalId(value).ok ? { ok: true, value, kind: 'personal-id' } : { ok: false, reason: 'invalid-personal-id' };
+    return personalIdDigits(value) !== undefined ? { ok: true, value, kind: 'personal-id' } : { ok: false, reason: 'invalid-personal-id' };
   }
   if (value.length !== 10 && value.length !== 13) return { ok: false, reason: 'wrong-length' };
   if (value.slice(2, 9) === '0000000') return { ok: false, reason: 'invalid-serial' };

@@ -32,6 +32,8 @@ export {
   type CheckPersonalIdResult,
   type PersonalIdMismatch,
 } from './check-personal-id.js';
+export { parseIsoCalendarDate } from './parse-iso-calendar-date.js';
+export { personalIdDigits } from './personal-id-digits.js';
 export { checkLegacyId, type CheckLegacyIdResult } from './check-legacy-id.js';
 export { checkTaxCode, type CheckTaxCodeOptions, type CheckTaxCodeReason, type CheckTaxCodeResult, type TaxCodeKind } from './check-tax-code.js';
 export { normalizePhone, PHONE_RENUMBERING, type NormalizePhoneReason, type NormalizePhoneResult, type PhoneKind } from './normalize-phone.js';
