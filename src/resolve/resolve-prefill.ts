@@ -212,6 +212,7 @@ export function resolvePrefill(procedure: Procedure, options: ResolvePrefillOpti
       if (done) return;
       if (cacheGeneration() !== generation) {
         // Logged out meanwhile: nothing from before the logout may appear.
+        memo.clear();
         for (const s of asked) {
           states[s] = { kind: 'failed' };
           results[s] = { attributes: plan.attributes[s]!.length, status: 'error', error: { code: 'aborted', message: `${s}: the portal session ended` } };

@@ -76,7 +76,7 @@ const population: Record<string, AttributeSpec> = {
   permanentAddress: a('address', 'Nơi thường trú', 'Permanent residence', law(16)),
   temporaryAddress: a('address', 'Nơi tạm trú', 'Temporary residence', law(17)),
   currentAddress: a('address', 'Nơi ở hiện tại', 'Current residence', law(18)),
-  temporaryAbsence: a('code', 'Tình trạng khai báo tạm vắng', 'Temporary absence declaration', law(19)),
+  temporaryAbsence: a('boolean', 'Đang khai báo tạm vắng', 'Temporary absence declared', law(19)),
   residenceFileNumber: a('text', 'Số hồ sơ cư trú', 'Residence file number', law(20)),
   maritalStatus: a('code', 'Tình trạng hôn nhân', 'Marital status', law(21)),
   relationToHouseholdHead: a('code', 'Mối quan hệ với chủ hộ', 'Relationship to head of household', law(22)),

@@ -131,7 +131,7 @@ export const ATTRIBUTE_TYPES: Record<SourceKind, Record<string, Spec>> = {
     permanentAddress: 'address',
     temporaryAddress: 'address',
     currentAddress: 'address',
-    temporaryAbsence: 'code',
+    temporaryAbsence: 'boolean',
     residenceFileNumber: 'text',
     maritalStatus: 'code',
     relationToHouseholdHead: 'code',
