@@ -110,6 +110,8 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   let dropped = Number(stored?.d) || 0;
   /** Fetches under way, by request; their events are persisted too, in case the page dies first. */
   const pending = new Map<object, Queued[]>();
+  /** Sent by beacon after failing before: kept for the next page until a fetch confirms them. */
+  const kept: Queued[] = [];
   let inFlight = 0;
   /** Beacon bytes since the page was last visible (the browser does not say when they leave). */
   let beaconBytes = 0;
@@ -118,6 +120,8 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   /** Something is in sessionStorage that a settled request may have made stale. */
   let persisted = false;
   let generation = 0;
+  /** The last flush stopped at the in-flight limit: adding events will not help until bytes settle. */
+  let blocked = false;
   let stopped = false;
 
   const report = (error: OncefillError) => {
@@ -130,7 +134,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   const sampled = () => hub.session().u < o.sampleRate;
 
   const persist = () => {
-    const all = [...[...pending.values()].flat(), ...queue].slice(-o.maxQueuedEvents);
+    const all = [...kept, ...[...pending.values()].flat(), ...queue].slice(-o.maxQueuedEvents);
     persisted = all.length > 0 || dropped > 0;
     if (persisted) writeStored(STORAGE_KEYS.queue, { q: all, d: dropped });
     else removeStored(STORAGE_KEYS.queue);
@@ -161,6 +165,8 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       try {
         if (navigator.sendBeacon(o.endpoint, new Blob([body], { type: o.format.contentType }))) {
           beaconBytes += bytes;
+          // A beacon says nothing of its fate: events that already failed once also wait for the next page.
+          kept.push(...batch.filter((item) => item.n > 0));
           return;
         }
       } catch {
@@ -173,6 +179,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     inFlight += bytes;
     const settle = (ok: boolean, retry: boolean) => {
       inFlight -= bytes;
+      blocked = false;
       pending.delete(key);
       if (!ok) {
         if (retry) return requeue(batch, gen);
@@ -223,7 +230,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
         dropped++;
         continue;
       }
-      if (inFlight + beaconBytes + bytes > MAX_IN_FLIGHT_BYTES) break;
+      if ((blocked = inFlight + beaconBytes + bytes > MAX_IN_FLIGHT_BYTES)) break;
       dropped = 0;
       send(queue.splice(0, count), body, bytes, hidden);
     }
@@ -238,6 +245,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       flush(true);
       queue = [];
       pending.clear();
+      kept.length = 0;
       dropped = 0;
       generation++;
       removeStored(STORAGE_KEYS.queue);
@@ -260,7 +268,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       queue.shift();
       dropped++;
     }
-    if (queue.length >= o.batchSize) flush(doc?.visibilityState === 'hidden');
+    if (queue.length >= o.batchSize && !blocked) flush(doc?.visibilityState === 'hidden');
     else schedule(o.flushIntervalMs);
   };
 
@@ -269,8 +277,11 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     persist();
   };
   const onVisibility = () => {
-    if (doc?.visibilityState === 'hidden') onHide();
-    else beaconBytes = 0;
+    if (doc?.visibilityState === 'hidden') return onHide();
+    beaconBytes = 0;
+    blocked = false;
+    // A backlog held back by the quota while hidden goes now.
+    if (queue.length >= o.batchSize) schedule(0);
   };
   doc?.addEventListener('visibilitychange', onVisibility);
   win?.addEventListener('pagehide', onHide);
