@@ -2,7 +2,8 @@
  * Delivery: a batch queue that flushes on a timer, when full, on `visibilitychange`→hidden and
  * on `pagehide` — never on `unload`/`beforeunload`, which mobile browsers skip and which keep a
  * page out of the back/forward cache (segmentio/analytics-next#607). Hidden pages send with
- * `sendBeacon`; visible ones with `fetch(keepalive)`, whose answer says whether to retry.
+ * `sendBeacon` (falling back to `fetch(keepalive)`); visible ones with a plain `fetch`, whose
+ * answer says whether to retry.
  * Bodies are CORS-safelisted `text/plain` by default (w3c/beacon#10), and the bytes handed to
  * the browser and not yet answered stay under the 64 KB keepalive quota. What cannot be sent
  * now waits in a bounded queue in sessionStorage, so a reload sends it.
@@ -47,8 +48,13 @@ export const DEFAULT_TELEMETRY_OPTIONS = {
 export type NormalizedTelemetryOptions = Required<Omit<TelemetryOptions, 'onError' | 'idleAbandonMs' | 'abandonGraceMs'>> &
   Pick<TelemetryOptions, 'onError' | 'idleAbandonMs' | 'abandonGraceMs'>;
 
-/** Bytes handed to the browser and not yet answered stay below this (the keepalive quota is 64 KiB). */
+/**
+ * Bytes handed to the browser by a hidden page (beacons, keepalive fetches) and not yet answered
+ * stay below this: the browser's keepalive quota is 64 KiB. Also the most bytes of one request.
+ */
 export const MAX_IN_FLIGHT_BYTES = 60 * 1024;
+/** Requests under way at once while the page is visible. */
+const MAX_VISIBLE_REQUESTS = 2;
 /** A batch is tried this often before it is given up. */
 const MAX_TRIES = 5;
 
@@ -160,8 +166,13 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     schedule(o.flushIntervalMs * 2 ** Math.min(again[0]?.n ?? 0, 5));
   };
 
-  const send = (batch: Queued[], body: string, bytes: number, beacon: boolean): void => {
-    if (beacon && typeof navigator === 'object' && typeof navigator.sendBeacon === 'function') {
+  /**
+   * A hidden page sends by beacon, falling back to `fetch(keepalive)`: both outlive the page and
+   * share the browser's 64 KB keepalive quota. A visible page uses a plain `fetch`, outside that
+   * quota, whose answer says whether to retry.
+   */
+  const send = (batch: Queued[], body: string, bytes: number, hidden: boolean): void => {
+    if (hidden && typeof navigator === 'object' && typeof navigator.sendBeacon === 'function') {
       try {
         if (navigator.sendBeacon(o.endpoint, new Blob([body], { type: o.format.contentType }))) {
           beaconBytes += bytes;
@@ -176,9 +187,9 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     const gen = generation;
     const key = {};
     pending.set(key, batch);
-    inFlight += bytes;
+    if (hidden) inFlight += bytes;
     const settle = (ok: boolean, retry: boolean) => {
-      inFlight -= bytes;
+      if (hidden) inFlight -= bytes;
       blocked = false;
       pending.delete(key);
       if (!ok) {
@@ -193,7 +204,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       fetch(o.endpoint, {
         method: 'POST',
         body,
-        keepalive: true,
+        keepalive: hidden,
         credentials: 'omit',
         headers: { 'content-type': o.format.contentType },
       }).then(
@@ -230,7 +241,8 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
         dropped++;
         continue;
       }
-      if ((blocked = inFlight + beaconBytes + bytes > MAX_IN_FLIGHT_BYTES)) break;
+      // Hidden: the keepalive quota. Visible: a few requests at a time.
+      if ((blocked = hidden ? inFlight + beaconBytes + bytes > MAX_IN_FLIGHT_BYTES : pending.size >= MAX_VISIBLE_REQUESTS)) break;
       dropped = 0;
       send(queue.splice(0, count), body, bytes, hidden);
     }
