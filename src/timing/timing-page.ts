@@ -589,17 +589,26 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
           procedure: receipt.getAttribute('data-oncefill-procedure') || undefined,
         });
     };
+    const timers = new Set<number>();
     const later = (callback: () => void, ms: number) => {
-      const timer = win.setTimeout(callback, ms);
-      cleanups.push(() => win.clearTimeout(timer));
+      const timer = win.setTimeout(() => {
+        timers.delete(timer);
+        callback();
+      }, ms);
+      timers.add(timer);
     };
+    cleanups.push(() => timers.forEach((timer) => win.clearTimeout(timer)));
     const afterLoad = () => later(checkLeftFlows, abandonGraceMs);
     if (doc.readyState === 'loading') listen(doc, 'DOMContentLoaded', scanReceipt);
     else later(scanReceipt, 0);
     if (doc.readyState === 'complete') afterLoad();
     else listen(win, 'load', afterLoad);
-    const idleTimer = win.setInterval(checkIdle, 60_000);
-    cleanups.push(() => win.clearInterval(idleTimer));
+    // Idle checks at least every minute, sooner when the idle time is shorter.
+    const idleLoop = () => {
+      checkIdle();
+      later(idleLoop, Math.min(60_000, Math.max(100, idleAbandonMs / 2 || 60_000)));
+    };
+    later(idleLoop, 0);
   }
 
   return {
