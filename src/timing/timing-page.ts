@@ -574,10 +574,7 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     const onInput = () => touch(true);
     for (const type of ['pointerdown', 'keydown', 'input']) listen(doc, type, onInput, true);
     listen(doc, 'visibilitychange', () => (hidden() ? persistOpen() : touch(false)));
-    listen(win, 'pagehide', () => {
-      persistOpen();
-      checkLeftFlows();
-    });
+    listen(win, 'pagehide', persistOpen);
     listen(win, 'pageshow', (event) => {
       if ((event as PageTransitionEvent).persisted) restored();
     });
