@@ -128,9 +128,12 @@ export function bindRatingPrompt(options: RatingPromptOptions = {}): () => void 
     closeButton.addEventListener('click', close);
 
     const thank = () => {
+      // Keep a keyboard user inside the prompt when the button they pressed goes away.
+      const hadFocus = box.contains(document.activeElement);
       group.remove();
       legend.remove();
       status.textContent = words.thanks;
+      if (hadFocus) heading.focus();
     };
     words.scores.forEach((meaning, i) => {
       const score = el('button', '-score', group, String(i + 1), `${BUTTON_CSS}flex:1;font-weight:600`);
@@ -157,8 +160,8 @@ export function bindRatingPrompt(options: RatingPromptOptions = {}): () => void 
               headers: { 'content-type': 'application/json', ...comments.headers },
               body: JSON.stringify({ procedure: context.procedure, score: i + 1, comment }),
             }).catch(() => undefined);
-          form.remove();
           thank();
+          form.remove();
           heading.focus();
         });
         group.replaceWith(form);
