@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { telemetryBatchSchema } from '../../src/telemetry/event-schemas.js';
+import { telemetryBatchSchema, type TelemetryBatch } from '../../src/telemetry/event-schemas.js';
 import { capturedRequests, collector, launchChromium, modulePage, openPage, pageErrors, setVisibility, startServer, type TestServer } from './harness.js';
 
 const validate = new Ajv2020({ strict: true }).compile(telemetryBatchSchema);
@@ -80,7 +80,7 @@ describe('no field value in telemetry', () => {
           await page.goto(server.url('/form.html'));
           await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
           await page.evaluate((d) => {
-            const O = (window as unknown as { O: Record<string, (...a: unknown[]) => unknown> }).O;
+            const O = (window as unknown as { O: { trackForm(o: object): unknown; rate(score: number): boolean } }).O;
             type Tracker = {
               track(n: string, p: object): void;
               prefillApplied(): void;
@@ -119,7 +119,7 @@ describe('no field value in telemetry', () => {
             tracker.submitFailed('invalid', Object.fromEntries(d.fields.flatMap((f) => [[f.id, 1], [f.value, 2]])));
             tracker.submitAttempted();
             tracker.confirmed({ dossierRef: d.fields[0]!.value });
-            (O.rate as (s: number) => void)(4);
+            O.rate(4);
           }, def);
           await setVisibility(page, 'hidden');
           const requests = (await capturedRequests(page)).filter((r) => r.url.endsWith('/collect') || r.url.endsWith('/otlp'));
@@ -127,10 +127,10 @@ describe('no field value in telemetry', () => {
           const bodies = requests.map((r) => r.body).join('\n');
           for (const needle of needles([...def.fields.map((f) => f.value), ...def.repeated]))
             if (bodies.includes(needle)) throw new Error(`a value reached the wire: ${needle}`);
-          const json = JSON.parse(requests.find((r) => r.url.endsWith('/collect'))!.body);
+          const json = JSON.parse(requests.find((r) => r.url.endsWith('/collect'))!.body) as TelemetryBatch;
           if (!validate(json)) throw new Error(`batch does not fit its schema: ${JSON.stringify(validate.errors)}`);
           // The honest events all went: opened, resolved, one outcome per prefilled field, attempts, failure, confirmation, rating.
-          const names = (json.events as Array<{ name: string }>).map((e) => e.name);
+          const names = json.events.map((e) => e.name);
           expect(names.filter((n) => n.startsWith('field:')).length).toBe(def.fields.filter((f) => f.prefilled).length + def.repeated.length);
           expect(names).toEqual(expect.arrayContaining(['form:opened', 'prefill:resolved', 'submit:failed', 'submit:confirmed', 'satisfaction:rated']));
           const otlp = JSON.parse(requests.find((r) => r.url.endsWith('/otlp'))!.body);
