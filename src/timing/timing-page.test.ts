@@ -85,7 +85,9 @@ describe('the clock anchor', () => {
   });
 
   it('falls back to markLogin(), kept across the redirects after the login', () => {
+    sessionStorage.setItem(STORAGE_KEYS.session, '{"id":"Sx1vQ4mJ0kWb7ZtP9cLr2A","u":0.5}');
     load().markLogin();
+    expect(sessionStorage.getItem(STORAGE_KEYS.session)).toBeNull();
     at(45_000);
     const form = load().startFormTiming({ procedure: PROCEDURE });
     expect(events('form:opened')[0]!.payload).toEqual({ anchor: 'login-mark', authMs: 45_000 });

@@ -498,8 +498,8 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
   function markLogin() {
     flowsEnded('logout');
     open.clear();
-    removeStored(STORAGE_KEYS.flows);
-    removeStored(STORAGE_KEYS.ended);
+    // A new login is a new telemetry session, even on a page that sends no telemetry.
+    for (const key of [STORAGE_KEYS.flows, STORAGE_KEYS.ended, STORAGE_KEYS.session]) removeStored(key);
     writeStored(STORAGE_KEYS.login, { id: randomId(), at: clocks.wall(), kind: 'login-mark', done: [] } satisfies LoginRecord);
     send('session:started', {});
   }
