@@ -4,3 +4,10 @@
  */
 export { version } from '../shared/version.js';
 export { guardProcedure as parseProcedure } from '../schema/guard-procedure.js';
+export { markLogin } from '../timing/mark-login.js';
+export { markLogout } from '../timing/mark-logout.js';
+export { confirmSubmission } from '../timing/confirm-submission.js';
+export { onTimeToSubmit } from '../timing/on-time-to-submit.js';
+export { createTelemetry } from '../telemetry/create-telemetry.js';
+export { rate } from '../dom/rate.js';
+export { bindRatingPrompt } from '../dom/bind-rating-prompt.js';

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { trackForm } from '../telemetry/track-form.js';
+import { bindRatingPrompt } from './bind-rating-prompt.js';
+
+const PROCEDURE = { code: '1.004616', version: '2025.1' };
+let unbind: () => void = () => undefined;
+const dialogs = () => document.querySelectorAll('[role="dialog"]');
+
+beforeEach(() => {
+  sessionStorage.clear();
+  document.body.innerHTML = '';
+});
+afterEach(() => unbind());
+
+describe('bindRatingPrompt', () => {
+  it('asks once per flow, however many endings it has', () => {
+    unbind = bindRatingPrompt();
+    const tracker = trackForm({ procedure: PROCEDURE });
+    tracker.submitAttempted();
+    tracker.submitFailed('server');
+    expect(dialogs()).toHaveLength(1);
+    (document.querySelector('.oncefill-rating-close') as HTMLButtonElement).click();
+    tracker.submitAttempted();
+    tracker.confirmed();
+    expect(dialogs()).toHaveLength(0);
+  });
+
+  it('shows only at the endings it is told to', () => {
+    unbind = bindRatingPrompt({ after: ['confirmed'] });
+    const tracker = trackForm({ procedure: PROCEDURE });
+    tracker.submitAttempted();
+    tracker.submitFailed('network');
+    expect(dialogs()).toHaveLength(0);
+    tracker.confirmed();
+    expect(dialogs()).toHaveLength(1);
+  });
+
+  it('takes the portal words and leaves styling to the portal when unstyled', () => {
+    unbind = bindRatingPrompt({ unstyled: true, strings: { title: 'Đánh giá của bạn' } });
+    trackForm({ procedure: PROCEDURE }).confirmed();
+    const dialog = dialogs()[0] as HTMLElement;
+    expect(dialog.querySelector('h2')!.textContent).toBe('Đánh giá của bạn');
+    expect([...dialog.querySelectorAll('*')].every((node) => !(node as HTMLElement).getAttribute('style'))).toBe(true);
+    expect(dialog.className).toBe('oncefill-rating');
+  });
+
+  it('removes the prompt and stops listening when unbound', () => {
+    unbind = bindRatingPrompt();
+    trackForm({ procedure: PROCEDURE }).confirmed();
+    unbind();
+    expect(dialogs()).toHaveLength(0);
+    trackForm({ procedure: { code: '2.000535', version: '1' } }).confirmed();
+    expect(dialogs()).toHaveLength(0);
+  });
+});

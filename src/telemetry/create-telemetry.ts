@@ -1,0 +1,329 @@
+/**
+ * Delivery: a batch queue that flushes on a timer, when full, on `visibilitychange`→hidden and
+ * on `pagehide` — never on `unload`/`beforeunload`, which mobile browsers skip and which keep a
+ * page out of the back/forward cache (segmentio/analytics-next#607). Hidden pages send with
+ * `sendBeacon` (falling back to `fetch(keepalive)`); visible ones with a plain `fetch`, whose
+ * answer says whether to retry.
+ * Bodies are CORS-safelisted `text/plain` by default (w3c/beacon#10), and the bytes handed to
+ * the browser and not yet answered stay under the 64 KB keepalive quota. What cannot be sent
+ * now waits in a bounded queue in sessionStorage, so a reload sends it.
+ */
+import { OncefillError } from '../shared/OncefillError.js';
+import { version } from '../shared/version.js';
+import { STORAGE_KEYS, readStored, removeStored, writeStored } from '../timing/tab-storage.js';
+import type { TelemetryBatch, TelemetryEvent, TelemetryEventName } from './event-schemas.js';
+import { MAX_BATCH_EVENTS, TELEMETRY_FORMAT } from './wire-constants.js';
+import { jsonFormat, type TelemetryFormat } from './json-format.js';
+import { telemetryHub, type HubMessage } from './telemetry-hub.js';
+
+export interface TelemetryOptions {
+  /** Where batches are POSTed. Cross-origin is fine with the default format (no preflight). */
+  endpoint: string;
+  /** Share of tab sessions that report, in (0, 1]; decided once per session. Default 1. */
+  sampleRate?: number;
+  /** Body encoding. Default {@link jsonFormat}; `otlpFormat()` from `oncefill/otlp` for an OpenTelemetry Collector. */
+  format?: TelemetryFormat;
+  /** Send when this many events wait. Default 20. */
+  batchSize?: number;
+  /** Send waiting events after this long. Default 10 s. */
+  flushIntervalMs?: number;
+  /** Most events kept waiting (the oldest go first). Default 200. */
+  maxQueuedEvents?: number;
+  /** An unfinished form with no input for this long is reported abandoned (0: never). Default 30 min. */
+  idleAbandonMs?: number;
+  /** A later page load that does not reopen an unfinished form within this time reports it abandoned. Default 10 s. */
+  abandonGraceMs?: number;
+  /** Told about events dropped for not fitting their schema, and batches given up on. */
+  onError?: (error: OncefillError) => void;
+}
+
+export const DEFAULT_TELEMETRY_OPTIONS = {
+  sampleRate: 1,
+  format: jsonFormat,
+  batchSize: 20,
+  flushIntervalMs: 10_000,
+  maxQueuedEvents: 200,
+} as const;
+
+export type NormalizedTelemetryOptions = Required<Omit<TelemetryOptions, 'onError' | 'idleAbandonMs' | 'abandonGraceMs'>> &
+  Pick<TelemetryOptions, 'onError' | 'idleAbandonMs' | 'abandonGraceMs'>;
+
+/**
+ * Bytes handed to the browser by a hidden page (beacons, keepalive fetches) and not yet answered
+ * stay below this: the browser's keepalive quota is 64 KiB. Also the most bytes of one request.
+ */
+export const MAX_IN_FLIGHT_BYTES = 60 * 1024;
+/** Requests under way at once while the page is visible. */
+const MAX_VISIBLE_REQUESTS = 2;
+/** A batch is tried this often before it is given up. */
+const MAX_TRIES = 5;
+
+export interface Telemetry {
+  /** The tab's random session id. */
+  readonly session: string;
+  /** This session reports (drawn once against `sampleRate`). */
+  readonly sampled: boolean;
+  /** In-page subscription to events by name (`'*'` for all), exactly as they are sent. Returns the unsubscribe. */
+  on<N extends TelemetryEventName>(name: N | '*', listener: (event: TelemetryEvent<N>) => void): () => void;
+  /** Sends what waits now. */
+  flush(): void;
+  /** Stops listening and sending; waiting events stay in sessionStorage for the next page. */
+  destroy(): void;
+}
+
+interface Queued {
+  e: TelemetryEvent;
+  /** Tries so far. */
+  n: number;
+}
+
+const fail = (message: string): never => {
+  throw new TypeError(`[oncefill] createTelemetry: ${message}`);
+};
+
+export function normalizeTelemetryOptions(options: TelemetryOptions): NormalizedTelemetryOptions {
+  if (!options || typeof options.endpoint !== 'string' || options.endpoint === '') fail('`endpoint` must be the URL batches are sent to');
+  const o = { ...DEFAULT_TELEMETRY_OPTIONS, ...options };
+  if (!(o.sampleRate > 0 && o.sampleRate <= 1)) fail('`sampleRate` must be in (0, 1]');
+  for (const key of ['batchSize', 'flushIntervalMs', 'maxQueuedEvents'] as const)
+    if (!(Number.isInteger(o[key]) && o[key] > 0)) fail(`\`${key}\` must be a positive integer`);
+  if (o.batchSize > MAX_BATCH_EVENTS) fail(`\`batchSize\` must be at most ${MAX_BATCH_EVENTS}`);
+  if (typeof o.format?.encode !== 'function' || typeof o.format.contentType !== 'string') fail('`format` must have `contentType` and `encode`');
+  return o;
+}
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * Starts sending this page's telemetry events to `endpoint`. Events carry no field value, ID,
+ * name, address or free text: see `docs/telemetry.md` for every event and its closed schema.
+ * Call it on every page that holds a form or a receipt.
+ * @example
+ * const telemetry = createTelemetry({ endpoint: 'https://t.dichvucong.example.vn/collect', sampleRate: 0.5 })
+ * telemetry.on('submit:confirmed', (e) => console.log(e.timing.totalMs))
+ */
+export function createTelemetry(options: TelemetryOptions): Telemetry {
+  const o = normalizeTelemetryOptions(options);
+  const hub = telemetryHub();
+  hub.timing.configure(o);
+  const win = typeof window === 'object' ? window : undefined;
+  const doc = win?.document;
+  const listeners = new Map<string, Set<(event: never) => void>>();
+  const stored = readStored<{ q?: Queued[]; d?: number }>(STORAGE_KEYS.queue);
+  // This client owns what the last page left; another client on this page must not send it twice.
+  removeStored(STORAGE_KEYS.queue);
+  let queue: Queued[] = Array.isArray(stored?.q) ? stored.q.slice(-o.maxQueuedEvents) : [];
+  let dropped = Number(stored?.d) || 0;
+  /** Fetches under way, by request; their events are persisted too, in case the page dies first. */
+  const pending = new Map<object, Queued[]>();
+  /** Sent by beacon after failing before: kept for the next page until a fetch confirms them. */
+  const kept: Queued[] = [];
+  let inFlight = 0;
+  /** Beacon bytes since the page was last visible (the browser does not say when they leave). */
+  let beaconBytes = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let due = Infinity;
+  /** Something is in sessionStorage that a settled request may have made stale. */
+  let persisted = false;
+  let generation = 0;
+  /** The last flush stopped at the in-flight limit: adding events will not help until bytes settle. */
+  let blocked = false;
+  let stopped = false;
+
+  const report = (error: OncefillError) => {
+    try {
+      o.onError?.(error);
+    } catch {
+      // The page's handler failing is not ours to surface.
+    }
+  };
+  const sampled = () => hub.session().u < o.sampleRate;
+
+  const persist = () => {
+    const all = [...kept, ...[...pending.values()].flat(), ...queue].slice(-o.maxQueuedEvents);
+    persisted = all.length > 0 || dropped > 0;
+    if (persisted) writeStored(STORAGE_KEYS.queue, { q: all, d: dropped });
+    else removeStored(STORAGE_KEYS.queue);
+  };
+
+  /** Flushes after `delay`, unless a flush is already due sooner. */
+  const schedule = (delay: number) => {
+    if (stopped || queue.length === 0 || Date.now() + delay >= due) return;
+    if (timer !== undefined) clearTimeout(timer);
+    due = Date.now() + delay;
+    timer = setTimeout(() => flush(doc?.visibilityState === 'hidden'), delay);
+  };
+
+  const requeue = (batch: Queued[], gen: number) => {
+    if (gen !== generation || stopped) return;
+    const again = batch.filter((item) => ++item.n < MAX_TRIES);
+    if (again.length < batch.length) {
+      dropped += batch.length - again.length;
+      report(new OncefillError('telemetry-undelivered', `${batch.length - again.length} telemetry events given up after ${MAX_TRIES} tries`));
+    }
+    queue = [...again, ...queue].slice(-o.maxQueuedEvents);
+    persist();
+    schedule(o.flushIntervalMs * 2 ** Math.min(again[0]?.n ?? 0, 5));
+  };
+
+  /**
+   * A hidden page sends by beacon, falling back to `fetch(keepalive)`: both outlive the page and
+   * share the browser's 64 KB keepalive quota. A visible page uses a plain `fetch`, outside that
+   * quota, whose answer says whether to retry.
+   */
+  const send = (batch: Queued[], body: string, bytes: number, hidden: boolean): void => {
+    if (hidden && typeof navigator === 'object' && typeof navigator.sendBeacon === 'function') {
+      try {
+        if (navigator.sendBeacon(o.endpoint, new Blob([body], { type: o.format.contentType }))) {
+          beaconBytes += bytes;
+          // A beacon says nothing of its fate: events that already failed once also wait for the next page.
+          kept.push(...batch.filter((item) => item.n > 0));
+          return;
+        }
+      } catch {
+        // A refused beacon falls back to fetch below.
+      }
+    }
+    const gen = generation;
+    const key = {};
+    pending.set(key, batch);
+    if (hidden) inFlight += bytes;
+    const settle = (ok: boolean, retry: boolean) => {
+      if (hidden) inFlight -= bytes;
+      blocked = false;
+      pending.delete(key);
+      if (!ok) {
+        if (retry) return requeue(batch, gen);
+        dropped += batch.length;
+        report(new OncefillError('telemetry-undelivered', `the collector refused ${batch.length} telemetry events`));
+      }
+      if (persisted) persist();
+      schedule(0);
+    };
+    try {
+      fetch(o.endpoint, {
+        method: 'POST',
+        body,
+        keepalive: hidden,
+        credentials: 'omit',
+        headers: { 'content-type': o.format.contentType },
+      }).then(
+        (response) => settle(response.ok, response.status >= 500 || response.status === 408 || response.status === 429),
+        () => settle(false, true),
+      );
+    } catch {
+      settle(false, true);
+    }
+  };
+
+  /** Sends as much of the queue as the in-flight limit allows; the rest waits. */
+  function flush(hidden: boolean): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    due = Infinity;
+    if (!sampled()) {
+      queue = [];
+      return;
+    }
+    while (queue.length > 0) {
+      let count = Math.min(queue.length, o.batchSize);
+      let body = '';
+      let bytes = Infinity;
+      for (; count > 0; count = count >> 1) {
+        const batch: TelemetryBatch = { v: TELEMETRY_FORMAT, sdk: version, sentAt: Date.now(), ...(dropped ? { dropped } : {}), events: queue.slice(0, count).map((q) => q.e) };
+        body = o.format.encode(batch);
+        bytes = utf8Bytes(body);
+        if (bytes <= MAX_IN_FLIGHT_BYTES) break;
+      }
+      if (count === 0) {
+        // One event larger than the quota cannot be sent at all.
+        queue.shift();
+        dropped++;
+        continue;
+      }
+      // Hidden: the keepalive quota. Visible: a few requests at a time.
+      if ((blocked = hidden ? inFlight + beaconBytes + bytes > MAX_IN_FLIGHT_BYTES : pending.size >= MAX_VISIBLE_REQUESTS)) break;
+      dropped = 0;
+      send(queue.splice(0, count), body, bytes, hidden);
+    }
+    schedule(o.flushIntervalMs);
+  }
+
+  const onMessage = (message: HubMessage) => {
+    if (stopped) return;
+    if (message.type === 'error') return report(message.error);
+    if (message.type === 'session:ended') {
+      // Logout: what was measured so far leaves once, then nothing of this session stays.
+      flush(true);
+      queue = [];
+      pending.clear();
+      kept.length = 0;
+      dropped = 0;
+      generation++;
+      removeStored(STORAGE_KEYS.queue);
+      return;
+    }
+    if (message.type !== 'event') return;
+    const event = { ...message.event, sampleRate: o.sampleRate } as TelemetryEvent;
+    for (const key of [event.name, '*']) {
+      for (const listener of [...(listeners.get(key) ?? [])]) {
+        try {
+          (listener as (e: TelemetryEvent) => void)(event);
+        } catch {
+          // A throwing listener must not stop delivery.
+        }
+      }
+    }
+    if (!sampled()) return;
+    queue.push({ e: event, n: 0 });
+    if (queue.length > o.maxQueuedEvents) {
+      queue.shift();
+      dropped++;
+    }
+    if (queue.length >= o.batchSize && !blocked) flush(doc?.visibilityState === 'hidden');
+    else schedule(o.flushIntervalMs);
+  };
+
+  const onHide = () => {
+    flush(true);
+    persist();
+  };
+  const onVisibility = () => {
+    if (doc?.visibilityState === 'hidden') return onHide();
+    beaconBytes = 0;
+    blocked = false;
+    // A backlog held back by the quota while hidden goes now.
+    if (queue.length >= o.batchSize) schedule(0);
+  };
+  doc?.addEventListener('visibilitychange', onVisibility);
+  win?.addEventListener('pagehide', onHide);
+  const unsubscribe = hub.subscribe(onMessage, true);
+  // What the last page could not send goes soon, not after a full interval.
+  schedule(1000);
+
+  return {
+    get session() {
+      return hub.session().id;
+    },
+    get sampled() {
+      return sampled();
+    },
+    on(name, listener) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      set.add(listener as (event: never) => void);
+      return () => void set.delete(listener as (event: never) => void);
+    },
+    flush() {
+      flush(doc?.visibilityState === 'hidden');
+    },
+    destroy() {
+      persist();
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      unsubscribe();
+      doc?.removeEventListener('visibilitychange', onVisibility);
+      win?.removeEventListener('pagehide', onHide);
+    },
+  };
+}

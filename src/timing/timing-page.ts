@@ -1,0 +1,662 @@
+/**
+ * Time-to-submit for one page load: the login anchor, the flows (one filling of one form each)
+ * open on this page, active time, and the page's lifecycle (hidden, back/forward cache,
+ * receipt pages, abandonment). Flows live in sessionStorage so a measurement survives
+ * redirects, reloads and multi-page forms; this page only caches the ones it holds open.
+ *
+ * Nothing here throws into the page: storage is guarded, listeners catch.
+ */
+import type { AbandonPhase, AbandonReason, AnchorKind, FlowEnding, ProcedureRef, SubmitFailure } from './flow-constants.js';
+import { randomId } from './random-id.js';
+import { STORAGE_KEYS, readStored, removeStored, writeStored } from './tab-storage.js';
+import { advance, defaultClocks, startTimeline, type Clocks, type Timeline } from './timeline.js';
+
+/** A gap between two inputs longer than this counts as this long (the citizen stepped away). */
+export const ACTIVE_GAP_CAP_MS = 60_000;
+/** A flow unfinished for this long without input is reported abandoned (0: never). */
+export const DEFAULT_IDLE_ABANDON_MS = 30 * 60_000;
+/** After a page loads, how long a form of a pending flow has to reopen before the flow counts as left. */
+export const ABANDON_GRACE_MS = 10_000;
+/** Flows kept per tab; the oldest is dropped beyond this. */
+const MAX_FLOWS = 8;
+/** Durations are capped at 31 days (the schema's bound). */
+const MAX_MS = 2_678_400_000;
+
+/** The measurement given to `onTimeToSubmit` and carried by `submit:confirmed`. */
+export interface TimingMetrics {
+  anchor: AnchorKind;
+  sequence: number;
+  totalMs: number;
+  sinceOpenMs: number;
+  monotonicMs: number;
+  activeMs: number;
+  authMs?: number;
+  prefillWaitMs?: number;
+  fillingMs: number;
+  fixingMs: number;
+  submitRoundTripMs: number;
+  firstEditMs?: number;
+  attempts: number;
+  pages: number;
+  suspended: boolean;
+  clockChanged: boolean;
+}
+
+/** What `onTimeToSubmit` reports: a plain object. */
+export interface TimeToSubmit extends TimingMetrics {
+  /** The flow's random id (the `flow` of its telemetry events). */
+  flow: string;
+  procedure: ProcedureRef;
+  /** Wall-clock ms of the confirmation. */
+  at: number;
+}
+
+interface FlowEvent<P> {
+  flow: string;
+  procedure: ProcedureRef;
+  at: number;
+  payload: P;
+}
+
+/** In-page timing events, bridged to telemetry under the same names. */
+export type TimingEvents = {
+  'form:opened': FlowEvent<{ anchor: AnchorKind; authMs?: number }>;
+  'submit:attempted': FlowEvent<{ attempt: number }>;
+  'submit:failed': FlowEvent<{ attempt: number; reason: SubmitFailure; errorCount: number; errors?: Record<string, number> }>;
+  'submit:confirmed': FlowEvent<{ dossier?: string; timing: TimingMetrics }>;
+  'form:abandoned': FlowEvent<{ reason: AbandonReason; phase: AbandonPhase; sinceOpenMs: number; activeMs: number; attempts: number }>;
+  /** A flow ended (confirmed, failed beyond repair, abandoned): the rating prompt listens. */
+  'flow:ended': { flow: string; procedure: ProcedureRef; after: FlowEnding };
+  /** `markLogin()`: a new login; telemetry starts a new session. */
+  'session:started': Record<string, never>;
+  /** `markLogout()`, or a page restored from the back/forward cache after one. */
+  'session:ended': Record<string, never>;
+};
+
+/** Receives every timing event. */
+export type TimingListener = <K extends keyof TimingEvents>(name: K, data: TimingEvents[K]) => void;
+
+/** Timing events kept while nothing is connected. */
+const MAX_BACKLOG = 50;
+
+interface LoginRecord {
+  id: string;
+  /** Wall-clock ms of the login, corrected for the server's clock skew. */
+  at: number;
+  kind: 'server' | 'login-mark';
+  /** The meta content it came from (a new content means a new login). */
+  src?: string;
+  /** Flows confirmed in this login. */
+  done: string[];
+}
+
+/** A flow as stored. */
+export interface FlowState {
+  id: string;
+  procedure: ProcedureRef;
+  login?: string;
+  anchor: AnchorKind;
+  line: Timeline;
+  /** Marks on the corrected timeline: login, open, prefill, first edit, first and last attempt. */
+  marks: { login: number; open: number; prefill?: number; edit?: number; first?: number; last?: number };
+  active: number;
+  attempts: number;
+  /** The last attempt failed. */
+  failed: boolean;
+  /** A prefill is expected (for the abandonment phase). */
+  prefill: boolean;
+  pages: number;
+}
+
+interface EndedRecord {
+  flow: string;
+  procedure: ProcedureRef;
+  after: FlowEnding;
+  /** Wall-clock ms of the ending. */
+  at: number;
+  /** Flows whose rating prompt was shown (once per flow). */
+  prompted: string[];
+}
+
+/** The flow a rating refers to. */
+export interface RatingContext {
+  flow: string;
+  procedure: ProcedureRef;
+  after: FlowEnding | 'open';
+  /** Wall-clock ms of the ending (of the rating call, for an open flow). */
+  at: number;
+  /** The rating prompt was already shown for this flow. */
+  prompted: boolean;
+}
+
+export interface StartFormTimingOptions {
+  procedure: ProcedureRef;
+  /** The form prefills (so a flow abandoned before `prefillApplied()` was waiting for it). Default true. */
+  prefill?: boolean;
+}
+
+/**
+ * One flow's timing: the form binding calls these as the citizen works. Every method is safe
+ * to call any number of times and never throws.
+ */
+export interface FormTiming {
+  readonly flow: string;
+  readonly procedure: ProcedureRef;
+  /** Prefilled values are in the form (the first call counts). */
+  prefillApplied(): void;
+  /** The citizen changed something (the first call counts); cheap enough for every input event. */
+  edited(): void;
+  submitAttempted(): void;
+  /** The attempt failed; `errors` counts errors by field path. */
+  submitFailed(reason: SubmitFailure, errors?: Record<string, number>): void;
+  /** The portal confirmed the submission; ends the flow (later calls are ignored). */
+  confirmed(options?: { dossierRef?: string }): TimeToSubmit | undefined;
+  /** The form went away without ending the flow (unbind): a later page may resume it. */
+  close(): void;
+}
+
+/** When an unfinished flow counts as abandoned. */
+export interface AbandonOptions {
+  /** No input for this long on the form's page (0: never). Default 30 minutes. */
+  idleAbandonMs?: number;
+  /** A later page load that does not reopen the form within this time. Default 10 s. */
+  abandonGraceMs?: number;
+}
+
+export interface TimingPageOptions extends AbandonOptions {
+  clocks?: Clocks;
+  /** The window to watch; `undefined` outside a browser. */
+  window?: Window;
+}
+
+export interface TimingPage {
+  readonly id: string;
+  /**
+   * Connects the one consumer of timing events (telemetry). Events from before the connection
+   * (a receipt found before telemetry was created) are replayed to it.
+   */
+  bridge(listener: TimingListener): void;
+  startFormTiming(options: StartFormTimingOptions): FormTiming;
+  markLogin(): void;
+  markLogout(): void;
+  confirmSubmission(options?: { dossierRef?: string; procedure?: string }): TimeToSubmit | undefined;
+  onTimeToSubmit(callback: (report: TimeToSubmit) => void): () => void;
+  /** Sets when an unfinished flow counts as abandoned. */
+  configure(options: AbandonOptions): void;
+  /** The flow a rating refers to: the last one that ended in this tab, else one open here. */
+  ratingContext(): RatingContext | undefined;
+  /** Records that the rating prompt was shown for a flow. */
+  markPrompted(flow: string): void;
+  /** Abandons stored flows no form on this page holds open ('left'). */
+  checkLeftFlows(): void;
+  /** Checks open flows for idleness now. */
+  checkIdle(): void;
+  destroy(): void;
+}
+
+/** A flow held on this page: its state, the page's active time at its last sync, and its ending here. */
+interface Entry {
+  state: FlowState;
+  base: number;
+  ended?: 'confirmed' | 'abandoned';
+}
+
+const clamp = (ms: number) => Math.min(MAX_MS, Math.max(0, Math.round(ms)));
+
+/** Reads `<meta name="oncefill-login-at" content="ISO date-time or epoch ms" data-now="server time">`. */
+function readMetaLogin(doc: Document | undefined, wall: number): { at: number; src: string } | undefined {
+  const meta = doc?.querySelector?.('meta[name="oncefill-login-at"]');
+  const src = meta?.getAttribute('content')?.trim();
+  if (!src) return undefined;
+  const parse = (text: string | null | undefined) => (text && /^\d+$/.test(text) ? Number(text) : text ? Date.parse(text) : NaN);
+  let at = parse(src);
+  if (!Number.isFinite(at)) return undefined;
+  // The server's clock is not the device's: shift by the skew the server's own "now" reveals.
+  const now = parse(meta?.getAttribute('data-now')?.trim());
+  if (Number.isFinite(now)) at -= now - wall;
+  return { at: Math.min(at, wall), src };
+}
+
+/**
+ * Creates the timing state of one page load. `oncefill/dom` uses one per page
+ * ({@link timingPage}); tests create their own with injected clocks.
+ * @example
+ * const page = createTimingPage({ clocks: { wall: () => t, mono: () => m }, window })
+ */
+export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
+  const clocks = options.clocks ?? defaultClocks;
+  const win = options.window;
+  const doc = win?.document;
+  const id = randomId();
+  let bridged: TimingListener | undefined;
+  const backlog: Array<[keyof TimingEvents, unknown]> = [];
+  const send = <K extends keyof TimingEvents>(name: K, data: TimingEvents[K]) => {
+    if (!bridged) {
+      if (backlog.length < MAX_BACKLOG) backlog.push([name, data]);
+      return;
+    }
+    try {
+      bridged(name, data);
+    } catch {
+      // The consumer reports its own errors; timing goes on.
+    }
+  };
+  const reports: TimeToSubmit[] = [];
+  const reportListeners = new Set<(report: TimeToSubmit) => void>();
+  /** Flows open on this page, with the page's active time when each last synced. */
+  const open = new Map<string, Entry>();
+  let idleAbandonMs = options.idleAbandonMs ?? DEFAULT_IDLE_ABANDON_MS;
+  let abandonGraceMs = options.abandonGraceMs ?? ABANDON_GRACE_MS;
+  let activeTotal = 0;
+  let lastActive: number | undefined;
+  let lastInput = { mono: clocks.mono(), wall: clocks.wall() };
+  const cleanups: Array<() => void> = [];
+
+  const hidden = () => doc?.visibilityState === 'hidden';
+  if (!hidden()) lastActive = clocks.mono();
+
+  /** Credits active time up to now (capped per gap); `input` says a real input happened. */
+  const touch = (input: boolean) => {
+    const m = clocks.mono();
+    if (lastActive !== undefined) activeTotal += Math.min(Math.max(0, m - lastActive), ACTIVE_GAP_CAP_MS);
+    lastActive = hidden() ? undefined : m;
+    if (input) lastInput = { mono: m, wall: clocks.wall() };
+  };
+
+  // --- login --------------------------------------------------------------------------------
+
+  const loadFlows = () => readStored<FlowState[]>(STORAGE_KEYS.flows) ?? [];
+  const saveFlows = (flows: FlowState[]) => writeStored(STORAGE_KEYS.flows, flows.slice(-MAX_FLOWS));
+
+  function readLogin(): LoginRecord | undefined {
+    const stored = readStored<LoginRecord>(STORAGE_KEYS.login);
+    const meta = readMetaLogin(doc, clocks.wall());
+    if (!meta || (stored?.kind === 'server' && stored.src === meta.src)) return stored;
+    // A different server login than the stored one is a new login: its flows are not ours.
+    if (stored?.kind === 'server') {
+      removeStored(STORAGE_KEYS.flows);
+      removeStored(STORAGE_KEYS.ended);
+    }
+    const record: LoginRecord = { id: stored?.kind === 'login-mark' ? stored.id : randomId(), at: meta.at, kind: 'server', src: meta.src, done: stored?.done ?? [] };
+    writeStored(STORAGE_KEYS.login, record);
+    return record;
+  }
+  const loginAtLoad = readLogin()?.id;
+  const loadedAt = clocks.wall();
+
+  // --- flows --------------------------------------------------------------------------------
+
+  function save(state: FlowState) {
+    saveFlows([...loadFlows().filter((f) => f.id !== state.id), state]);
+  }
+
+  /** Moves a flow's timeline and active time to now; returns the corrected time. */
+  function checkpoint(entry: Entry, input: boolean): number {
+    touch(input);
+    entry.state.active += activeTotal - entry.base;
+    entry.base = activeTotal;
+    return advance(entry.state.line, clocks, id);
+  }
+
+  function end(state: FlowState, after: FlowEnding) {
+    const previous = readStored<EndedRecord>(STORAGE_KEYS.ended);
+    writeStored(STORAGE_KEYS.ended, { flow: state.id, procedure: state.procedure, after, at: clocks.wall(), prompted: previous?.prompted ?? [] });
+    send('flow:ended', { flow: state.id, procedure: state.procedure, after });
+  }
+
+  function emit<K extends 'form:opened' | 'submit:attempted' | 'submit:failed' | 'submit:confirmed' | 'form:abandoned'>(
+    name: K,
+    state: FlowState,
+    payload: TimingEvents[K]['payload'],
+  ) {
+    send(name, { flow: state.id, procedure: state.procedure, at: clocks.wall(), payload } as TimingEvents[K]);
+  }
+
+  function abandon(entry: Entry, reason: AbandonReason, now: number) {
+    const { state } = entry;
+    const phase: AbandonPhase =
+      state.attempts > 0 ? (state.failed ? 'fixing' : 'submitting') : state.prefill && state.marks.prefill === undefined ? 'prefill' : 'filling';
+    saveFlows(loadFlows().filter((f) => f.id !== state.id));
+    entry.ended = 'abandoned';
+    emit('form:abandoned', state, {
+      reason,
+      phase,
+      sinceOpenMs: clamp(now - state.marks.open),
+      activeMs: clamp(state.active),
+      attempts: state.attempts,
+    });
+    end(state, 'abandoned');
+  }
+
+  function handle(entry: Entry): FormTiming {
+    const { state } = entry;
+    /** False once confirmed; a flow abandoned for idleness that the citizen comes back to lives again. */
+    const live = () => {
+      if (entry.ended === 'abandoned') {
+        entry.ended = undefined;
+        save(state);
+      }
+      return !entry.ended;
+    };
+    return {
+      flow: state.id,
+      procedure: state.procedure,
+      prefillApplied() {
+        if (state.marks.prefill !== undefined || !live()) return;
+        state.marks.prefill = checkpoint(entry, false);
+        save(state);
+      },
+      edited() {
+        if (!entry.ended && state.marks.edit !== undefined) return;
+        if (!live() || state.marks.edit !== undefined) return;
+        state.marks.edit = checkpoint(entry, true);
+        save(state);
+      },
+      submitAttempted() {
+        if (!live()) return;
+        const t = checkpoint(entry, true);
+        state.attempts++;
+        state.marks.first ??= t;
+        state.marks.last = t;
+        state.failed = false;
+        save(state);
+        emit('submit:attempted', state, { attempt: state.attempts });
+      },
+      submitFailed(reason, errors) {
+        if (!live()) return;
+        checkpoint(entry, false);
+        state.failed = true;
+        save(state);
+        let errorCount = 0;
+        for (const key in errors) errorCount += errors[key]!;
+        emit('submit:failed', state, { attempt: state.attempts, reason, errorCount, ...(errors ? { errors } : {}) });
+        if (reason === 'server' || reason === 'network' || reason === 'unknown') end(state, 'failed');
+      },
+      confirmed(opts = {}) {
+        if (!live()) return undefined;
+        entry.ended = 'confirmed';
+        const t = checkpoint(entry, false);
+        const m = state.marks;
+        const first = m.first ?? t;
+        const last = m.last ?? t;
+        const login = readLogin();
+        let sequence = 1;
+        if (login && login.id === state.login) {
+          sequence = login.done.length + 1;
+          login.done = [...login.done, state.id].slice(-20);
+          writeStored(STORAGE_KEYS.login, login);
+        }
+        const metrics: TimingMetrics = {
+          anchor: state.anchor,
+          sequence,
+          totalMs: clamp(t - m.login),
+          sinceOpenMs: clamp(t - m.open),
+          monotonicMs: clamp(state.line.mono),
+          activeMs: clamp(state.active),
+          ...(state.anchor !== 'form-open' ? { authMs: clamp(m.open - m.login) } : {}),
+          ...(m.prefill !== undefined ? { prefillWaitMs: clamp(m.prefill - m.open) } : {}),
+          fillingMs: clamp(first - (m.prefill ?? m.open)),
+          fixingMs: clamp(last - first),
+          submitRoundTripMs: clamp(t - last),
+          ...(m.edit !== undefined ? { firstEditMs: clamp(m.edit - m.open) } : {}),
+          attempts: state.attempts,
+          pages: state.pages,
+          suspended: state.line.suspended,
+          clockChanged: state.line.clockChanged,
+        };
+        saveFlows(loadFlows().filter((f) => f.id !== state.id));
+        const report: TimeToSubmit = { flow: state.id, procedure: state.procedure, at: clocks.wall(), ...metrics };
+        emit('submit:confirmed', state, { ...(opts.dossierRef ? { dossier: opts.dossierRef } : {}), timing: metrics });
+        end(state, 'confirmed');
+        reports.push(report);
+        for (const listener of [...reportListeners]) {
+          try {
+            listener(report);
+          } catch {
+            // A throwing callback must not break the page or other callbacks.
+          }
+        }
+        return report;
+      },
+      close() {
+        if (open.get(state.id) !== entry) return;
+        if (!entry.ended) {
+          checkpoint(entry, false);
+          save(state);
+        }
+        open.delete(state.id);
+      },
+    };
+  }
+
+  function adopt(state: FlowState): Entry {
+    if (state.line.p !== id) state.pages++;
+    const entry: Entry = { state, base: activeTotal };
+    open.set(state.id, entry);
+    return entry;
+  }
+
+  function startFormTiming(opts: StartFormTimingOptions): FormTiming {
+    const procedure = { code: opts.procedure.code, version: opts.procedure.version };
+    const login = readLogin();
+    const pending = loadFlows().find(
+      (f) => f.procedure.code === procedure.code && f.procedure.version === procedure.version && f.login === login?.id && !open.has(f.id),
+    );
+    if (pending) {
+      // The same form again (reload, next page of a multi-page form): resume its flow.
+      const entry = adopt(pending);
+      checkpoint(entry, false);
+      save(pending);
+      return handle(entry);
+    }
+    const line = startTimeline(clocks, id);
+    const now = line.t;
+    let anchor: AnchorKind = 'form-open';
+    let loginT = now;
+    if (login) {
+      anchor = login.kind;
+      const since = line.w - login.at;
+      if (since < 0) line.clockChanged = true;
+      loginT = now - Math.max(0, since);
+    }
+    const state: FlowState = {
+      id: randomId(),
+      procedure,
+      ...(login ? { login: login.id } : {}),
+      anchor,
+      line,
+      marks: { login: loginT, open: now },
+      active: 0,
+      attempts: 0,
+      failed: false,
+      prefill: opts.prefill !== false,
+      pages: 1,
+    };
+    const entry = adopt(state);
+    save(state);
+    emit('form:opened', state, { anchor, ...(anchor !== 'form-open' ? { authMs: clamp(now - loginT) } : {}) });
+    return handle(entry);
+  }
+
+  /** Ends the flow a confirmation without a form handle means: the latest open here, else the latest stored. */
+  function confirmSubmission(opts: { dossierRef?: string; procedure?: string } = {}): TimeToSubmit | undefined {
+    const fits = (f: FlowState) => !opts.procedure || f.procedure.code === opts.procedure;
+    const newest = (flows: FlowState[]) =>
+      flows.filter(fits).sort((a, b) => (a.marks.last ?? a.marks.open) - (b.marks.last ?? b.marks.open)).pop();
+    const here = newest([...open.values()].filter((e) => !e.ended).map((e) => e.state));
+    const login = readLogin()?.id;
+    const stored = here ? undefined : newest(loadFlows().filter((f) => !open.has(f.id) && f.login === login));
+    const entry = here ? open.get(here.id) : stored && adopt(stored);
+    return entry && handle(entry).confirmed(opts);
+  }
+
+  function flowsEnded(reason: AbandonReason) {
+    for (const entry of open.values()) if (!entry.ended) abandon(entry, reason, checkpoint(entry, false));
+    for (const state of loadFlows()) if (!open.has(state.id)) abandon({ state, base: activeTotal }, reason, state.line.t);
+  }
+
+  function markLogin() {
+    flowsEnded('logout');
+    open.clear();
+    // A new login is a new telemetry session, even on a page that sends no telemetry.
+    for (const key of [STORAGE_KEYS.flows, STORAGE_KEYS.ended, STORAGE_KEYS.session]) removeStored(key);
+    writeStored(STORAGE_KEYS.login, { id: randomId(), at: clocks.wall(), kind: 'login-mark', done: [] } satisfies LoginRecord);
+    send('session:started', {});
+  }
+
+  function markLogout() {
+    flowsEnded('logout');
+    open.clear();
+    send('session:ended', {});
+    for (const key of Object.values(STORAGE_KEYS)) removeStored(key);
+    writeStored(STORAGE_KEYS.logout, clocks.wall());
+  }
+
+  function checkLeftFlows() {
+    const login = readLogin()?.id;
+    for (const state of loadFlows()) {
+      if (open.has(state.id)) continue;
+      if (state.login !== login) saveFlows(loadFlows().filter((f) => f.id !== state.id));
+      else if (state.line.p !== id) abandon({ state, base: activeTotal }, 'left', state.line.t);
+    }
+  }
+
+  function checkIdle() {
+    if (idleAbandonMs <= 0) return;
+    const idle = Math.max(clocks.mono() - lastInput.mono, clocks.wall() - lastInput.wall);
+    if (idle < idleAbandonMs) return;
+    for (const entry of open.values()) if (!entry.ended) abandon(entry, 'idle', checkpoint(entry, false));
+  }
+
+  // --- page lifecycle -------------------------------------------------------------------------
+
+  function persistOpen() {
+    for (const entry of open.values()) {
+      if (entry.ended) continue;
+      checkpoint(entry, false);
+      save(entry.state);
+    }
+  }
+
+  function restored() {
+    const logout = readStored<number>(STORAGE_KEYS.logout);
+    if ((logout !== undefined && logout >= loadedAt) || readLogin()?.id !== loginAtLoad) {
+      // Restored from the back/forward cache after a logout: nothing here belongs to anyone now.
+      open.clear();
+      send('session:ended', {});
+      return;
+    }
+    const stored = loadFlows();
+    const done = readLogin()?.done ?? [];
+    for (const entry of open.values()) {
+      const fresh = stored.find((f) => f.id === entry.state.id);
+      // Another page of the same flow may have moved it on; an ending elsewhere holds here too.
+      if (fresh) Object.assign(entry.state, fresh);
+      else if (!entry.ended) entry.ended = done.includes(entry.state.id) ? 'confirmed' : 'abandoned';
+      entry.base = activeTotal;
+    }
+  }
+
+  function listen(target: EventTarget | undefined, type: string, listener: (event: Event) => void, capture = false) {
+    if (!target) return;
+    const safe = (event: Event) => {
+      try {
+        listener(event);
+      } catch {
+        // Timing must never break the page.
+      }
+    };
+    target.addEventListener(type, safe, { capture, passive: true });
+    cleanups.push(() => target.removeEventListener(type, safe, { capture }));
+  }
+
+  if (win && doc) {
+    const onInput = () => touch(true);
+    for (const type of ['pointerdown', 'keydown', 'input']) listen(doc, type, onInput, true);
+    listen(doc, 'visibilitychange', () => (hidden() ? persistOpen() : touch(false)));
+    listen(win, 'pagehide', persistOpen);
+    listen(win, 'pageshow', (event) => {
+      if ((event as PageTransitionEvent).persisted) restored();
+    });
+    const scanReceipt = () => {
+      const receipt = doc.querySelector('[data-oncefill-receipt]');
+      if (receipt)
+        confirmSubmission({
+          dossierRef: receipt.getAttribute('data-oncefill-receipt') || undefined,
+          procedure: receipt.getAttribute('data-oncefill-procedure') || undefined,
+        });
+    };
+    const timers = new Set<number>();
+    const later = (callback: () => void, ms: number) => {
+      const timer = win.setTimeout(() => {
+        timers.delete(timer);
+        callback();
+      }, ms);
+      timers.add(timer);
+    };
+    cleanups.push(() => timers.forEach((timer) => win.clearTimeout(timer)));
+    const afterLoad = () => later(checkLeftFlows, abandonGraceMs);
+    if (doc.readyState === 'loading') listen(doc, 'DOMContentLoaded', scanReceipt);
+    else later(scanReceipt, 0);
+    if (doc.readyState === 'complete') afterLoad();
+    else listen(win, 'load', afterLoad);
+    // Idle checks at least every minute, sooner when the idle time is shorter.
+    const idleLoop = () => {
+      checkIdle();
+      later(idleLoop, Math.min(60_000, Math.max(100, idleAbandonMs / 2 || 60_000)));
+    };
+    later(idleLoop, 0);
+  }
+
+  return {
+    id,
+    bridge(listener) {
+      bridged = listener;
+      for (const [name, data] of backlog.splice(0)) send(name, data as TimingEvents[typeof name]);
+    },
+    startFormTiming,
+    markLogin,
+    markLogout,
+    confirmSubmission,
+    onTimeToSubmit(callback) {
+      reportListeners.add(callback);
+      // Confirmations that happened before the subscription (a receipt page) are still reported.
+      const earlier = [...reports];
+      if (earlier.length > 0)
+        void Promise.resolve().then(() => {
+          for (const report of earlier) if (reportListeners.has(callback)) callback(report);
+        });
+      return () => void reportListeners.delete(callback);
+    },
+    configure(opts) {
+      idleAbandonMs = opts.idleAbandonMs ?? idleAbandonMs;
+      abandonGraceMs = opts.abandonGraceMs ?? abandonGraceMs;
+    },
+    ratingContext() {
+      const ended = readStored<EndedRecord>(STORAGE_KEYS.ended);
+      const entry = [...open.values()].filter((e) => !e.ended).pop();
+      // The newer of the last ending and the form open here.
+      if (ended && !(entry && entry.state.marks.open > ended.at))
+        return { flow: ended.flow, procedure: ended.procedure, after: ended.after, at: ended.at, prompted: ended.prompted.includes(ended.flow) };
+      return entry && { flow: entry.state.id, procedure: entry.state.procedure, after: 'open', at: clocks.wall(), prompted: false };
+    },
+    markPrompted(flow) {
+      const ended = readStored<EndedRecord>(STORAGE_KEYS.ended);
+      if (ended) writeStored(STORAGE_KEYS.ended, { ...ended, prompted: [...ended.prompted, flow].slice(-10) });
+    },
+    checkLeftFlows,
+    checkIdle,
+    destroy() {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      bridged = undefined;
+      reportListeners.clear();
+    },
+  };
+}
+
+let shared: TimingPage | undefined;
+
+/** The timing state of this page, created on first use. */
+export function timingPage(): TimingPage {
+  return (shared ??= createTimingPage({ window: typeof window === 'object' ? window : undefined }));
+}
