@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeText } from './normalize-text.js';
 import { properCaseName } from './proper-case-name.js';
 
 describe('properCaseName', () => {
@@ -42,5 +43,27 @@ describe('properCaseName', () => {
   it('gives an empty string for anything that is not a string', () => {
     expect(properCaseName(42)).toBe('');
     expect(properCaseName(null)).toBe('');
+  });
+});
+
+describe('properCaseName casing', () => {
+  it('gives exactly what the vi locale gives, for any text', async () => {
+    const fc = (await import('fast-check')).default;
+    const viProperCase = (text: string) => {
+      const name = normalizeText(text);
+      const upper = name.toLocaleUpperCase('vi');
+      const lower = name.toLocaleLowerCase('vi');
+      if (name !== upper && name !== lower) return name;
+      return name.replace(/\p{L}[\p{L}\p{M}]*/gu, (run) => {
+        const first = String.fromCodePoint(run.codePointAt(0)!);
+        const head = first.toLocaleUpperCase('vi');
+        return (head.length === first.length ? head : first) + run.slice(first.length).toLocaleLowerCase('vi');
+      });
+    };
+    const vietnamese = fc.string({ unit: fc.constantFrom(...'AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬÈẺẼÉẸỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌỒỔỖỐỘỜỞỠỚỢÙỦŨÚỤỪỬỮỨỰỲỶỸÝỴ ΣßİIı'.split('')) });
+    fc.assert(fc.property(fc.oneof(vietnamese, fc.string({ unit: 'binary' })), (text) => {
+      expect(properCaseName(text)).toBe(viProperCase(text));
+      expect(properCaseName(text.toUpperCase())).toBe(viProperCase(text.toUpperCase()));
+    }), { numRuns: 2000 });
   });
 });
