@@ -4,8 +4,8 @@
  * still fill, that nothing throws, and that no prototype is polluted.
  */
 import { http, HttpResponse, delay } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../../test/support/use-msw-server.js';
 import { parseProcedure } from '../schema/parse-procedure.js';
 import { SOURCE_KINDS, type SourceId } from '../shared/protocol.js';
 import { createGatewaySources } from '../sources/create-gateway-sources.js';
@@ -14,11 +14,7 @@ import { resolvePrefill } from './resolve-prefill.js';
 import type { FieldStatus, SourceStatus } from './types.js';
 
 const BASE = 'https://portal.example/api/oncefill';
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => clearPrefillCache());
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const cite = { document: 'Mẫu thử', tag: 'V' };
 const field = (id: string, type: string, source: SourceId, attribute: string) => ({ id, type, label: { vi: id }, status: 'verified', source: cite, prefill: { from: [{ source, attribute }] } });

@@ -1,6 +1,6 @@
 import { http, HttpResponse, delay } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../../test/support/use-msw-server.js';
 import { parseProcedure } from '../schema/parse-procedure.js';
 import type { ProcedureDefinition } from '../schema/procedure-format.js';
 import type { SourceId } from '../shared/protocol.js';
@@ -10,11 +10,7 @@ import { resolvePrefill, type ResolvePrefillOptions } from './resolve-prefill.js
 import type { PrefillResult } from './types.js';
 
 const BASE = 'https://portal.example/api/oncefill';
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => clearPrefillCache());
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const cite = { document: 'Mẫu thử', tag: 'V' } as const;
 const f = (field: Record<string, unknown>) => ({ label: { vi: String(field.id) }, status: 'verified', source: cite, ...field });

@@ -1,6 +1,6 @@
 import { http, HttpResponse, delay } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../../test/support/use-msw-server.js';
 import { clearPrefillCache } from '../resolve/prefill-cache.js';
 import type { PrefillResult } from '../resolve/types.js';
 import { parseProcedure } from '../schema/parse-procedure.js';
@@ -8,11 +8,7 @@ import { createGatewaySources } from '../sources/create-gateway-sources.js';
 import { createFormSession } from './create-form-session.js';
 
 const BASE = 'https://portal.example/api/oncefill';
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => clearPrefillCache());
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const cite = { document: 'Mẫu thử', tag: 'V' };
 const procedure = parseProcedure({

@@ -1,15 +1,12 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../../test/support/use-msw-server.js';
 import type { SourceQuery } from '../shared/protocol.js';
 import { isSourceError, type SourceError } from '../shared/SourceError.js';
 import { createGatewaySources } from './create-gateway-sources.js';
 
 const BASE = 'https://portal.example/api/oncefill';
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const query: SourceQuery = { protocol: 1, procedure: { code: '1.004616', version: '2026.1' }, attributes: ['birthDate', 'fullName'] };
 const answer = (attributes: Record<string, unknown>) => ({ protocol: 1, source: 'population', fingerprint: 'fp-1', attributes });
