@@ -1,8 +1,17 @@
 import { OncefillError, brand, isKind } from '../shared/OncefillError.js';
 
-/** What a portal's source function may report instead of a record. */
+/**
+ * What a portal's source function may report instead of a record.
+ * @example
+ * const code: GatewaySourceErrorCode = answer.status === 429 ? 'rate-limited' : 'unavailable-until'
+ */
 export type GatewaySourceErrorCode = 'challenge-required' | 'not-found' | 'unavailable-until' | 'rate-limited' | 'forbidden';
 
+/**
+ * The details a typed source error carries to the browser (never a destination or a value).
+ * @example
+ * new GatewaySourceError('unavailable-until', { until: '2026-06-01T05:00:00Z', retryAfterSeconds: 600 } satisfies GatewaySourceErrorDetails)
+ */
 export interface GatewaySourceErrorDetails {
   /** `challenge-required`: where the national platform sent a one-time code (no destination details). */
   challenge?: { id: string; channel: 'sms' | 'email' | 'app'; expiresAt?: string };

@@ -6,7 +6,11 @@ import { DOCUMENT_TYPE_IDS } from '../schema/attribute-types.js';
 import type { AttributeAnswer, JsonValue } from '../shared/protocol.js';
 import { answerOf, groupDocuments, invalid, isObject, member, readLastUpdated, unavailable, type Read } from './adapt-values.js';
 
-/** Options of the store adapters. */
+/**
+ * Options of the store adapters.
+ * @example
+ * adaptResultList(answer, { documentTypes: { 'G17.KQ.0001': 'diploma' } } satisfies AdaptDocumentsOptions)
+ */
 export interface AdaptDocumentsOptions {
   /**
    * National result or document type codes (`MaKetQua`, `MaGiayTo`) → catalogue document type

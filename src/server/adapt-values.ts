@@ -22,7 +22,11 @@ import { convertOldAddress } from '../vn/units/ward-mapping.js';
 import type { Ward } from '../vn/unit-index.js';
 import type { NationalAddress, NationalDocument, NationalRelative } from './national-shapes.js';
 
-/** Bounds on what one attribute may carry, so a 5 MB record gives reasons, not a 5 MB answer. */
+/**
+ * Bounds on what one attribute may carry, so a 5 MB record gives reasons, not a 5 MB answer.
+ * @example
+ * if (name.length > ADAPTER_LIMITS.maxTextChars) skip()
+ */
 export const ADAPTER_LIMITS = {
   /** Characters of one text part (a name, a detail line, a title). */
   maxTextChars: 1000,

@@ -25,7 +25,11 @@ import { consentRequestSchema, sourceQuerySchema } from './protocol-schemas.js';
 import { KID_PATTERN, isPlainObject, keyBytes, type ProvenanceKey, type ProvenanceSubject } from './provenance-format.js';
 import { signProvenance } from './sign-provenance.js';
 
-/** Who the portal session says is asking, and for whom they may act. */
+/**
+ * Who the portal session says is asking, and for whom they may act.
+ * @example
+ * const authorization: GatewayAuthorization = { subject: { personalId: s.personalId }, actingFor: [{ enterpriseCode: '0201234567' }], session: s.id }
+ */
 export interface GatewayAuthorization {
   /** The logged-in person. */
   subject: { personalId: string };
@@ -35,7 +39,11 @@ export interface GatewayAuthorization {
   session?: string;
 }
 
-/** What the gateway hands a source function. */
+/**
+ * What the gateway hands a source function.
+ * @example
+ * const population: GatewaySource = (call: GatewaySourceCall) => ndxp.congDan(call.subject, call.procedure.code, { signal: call.signal })
+ */
 export interface GatewaySourceCall {
   source: SourceId;
   /** Whose records to read: the person, or the enterprise or person acted for. */
@@ -55,9 +63,16 @@ export interface GatewaySourceCall {
 /**
  * A portal's connector to one national source: returns the national record as it comes
  * (`null`/`undefined` when there is none), or throws `GatewaySourceError` for a typed answer.
+ * @example
+ * const business: GatewaySource = ({ subject }) => registry.lookup((subject as { enterpriseCode: string }).enterpriseCode)
  */
 export type GatewaySource = (call: GatewaySourceCall) => unknown;
 
+/**
+ * The CSRF check: which header carries the token, and whether it belongs to this session.
+ * @example
+ * const csrf: GatewayCsrfOptions = { header: 'x-csrf-token', verify: (token, request) => token === cookieOf(request, 'csrf') }
+ */
 export interface GatewayCsrfOptions {
   /** Request header carrying the token. Default `x-csrf-token`. */
   header?: string;
@@ -65,7 +80,11 @@ export interface GatewayCsrfOptions {
   verify: (token: string, request: Request, authorization: GatewayAuthorization) => boolean | Promise<boolean>;
 }
 
-/** A consent as the gateway records it (hand it to your audit log). */
+/**
+ * A consent as the gateway records it (hand it to your audit log).
+ * @example
+ * onConsent: (record: ConsentRecord) => db.insert('consents', record)
+ */
 export interface ConsentRecord {
   subject: { personalId: string };
   actingFor?: ActingFor;
@@ -77,8 +96,18 @@ export interface ConsentRecord {
   expiresAt: string;
 }
 
+/**
+ * Where a failure the browser is not told about happened.
+ * @example
+ * onError: (error, { stage }: { stage: GatewayErrorStage }) => log.warn('oncefill gateway', stage)
+ */
 export type GatewayErrorStage = 'authorize' | 'csrf' | 'source' | 'adapter' | 'consent' | 'provenance' | 'internal';
 
+/**
+ * Options of {@link createPrefillGateway}.
+ * @example
+ * const options: PrefillGatewayOptions = { procedures, authorize, sources, signingKey, kid: 'k2026a', allowedOrigins: [origin], csrf }
+ */
 export interface PrefillGatewayOptions {
   /** Procedure definitions (JSON text, parsed JSON or checked procedures); each is checked at start. */
   procedures: readonly unknown[];
@@ -111,6 +140,11 @@ export interface PrefillGatewayOptions {
   onError?: (error: unknown, context: { stage: GatewayErrorStage; source?: SourceId }) => void;
 }
 
+/**
+ * Defaults of {@link createPrefillGateway}.
+ * @example
+ * createPrefillGateway({ ...options, sourceTimeoutMs: DEFAULT_PREFILL_GATEWAY_OPTIONS.sourceTimeoutMs * 2 })
+ */
 export const DEFAULT_PREFILL_GATEWAY_OPTIONS = {
   consentTtlSeconds: 3600,
   provenanceTtlSeconds: 24 * 3600,
@@ -122,7 +156,11 @@ export const DEFAULT_PREFILL_GATEWAY_OPTIONS = {
   maxAnswerChars: 1_000_000,
 } as const;
 
-/** A web-standard handler: `(Request) => Promise<Response>`. Never rejects. */
+/**
+ * A web-standard handler: `(Request) => Promise<Response>`. Never rejects.
+ * @example
+ * app.all('/api/oncefill/*', (c) => gateway(c.req.raw)) // Hono
+ */
 export type PrefillGateway = (request: Request) => Promise<Response>;
 
 interface NormalizedGatewayOptions {

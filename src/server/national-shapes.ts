@@ -12,7 +12,11 @@
  * connector names them differently maps them before returning the record.
  */
 
-/** `DiaChi`: an address as codes (names are resolved from the unit tables, not trusted). */
+/**
+ * `DiaChi`: an address as codes (names are resolved from the unit tables, not trusted).
+ * @example
+ * const old: NationalAddress = { MaTinhThanh: '01', MaQuanHuyen: '002', MaPhuongXa: '00040', ChiTiet: 'Số 12 phố Hàng Chiếu' }
+ */
 export interface NationalAddress {
   /** Province code: two digits (old or 2025 GSO code). */
   MaTinhThanh?: string;
@@ -29,14 +33,22 @@ export interface NationalAddress {
   QuocGia?: string;
 }
 
-/** `HoVaTen` as the population record splits it. */
+/**
+ * `HoVaTen` as the population record splits it.
+ * @example
+ * const name: NationalName = { Ho: 'NGUYỄN', ChuDem: 'THỊ', Ten: 'LAN' }
+ */
 export interface NationalName {
   Ho?: string;
   ChuDem?: string;
   Ten?: string;
 }
 
-/** `NguoiThan`: a relative or representative. */
+/**
+ * `NguoiThan`: a relative or representative.
+ * @example
+ * const father: NationalRelative = { HoVaTen: { Ho: 'NGUYỄN', ChuDem: 'VĂN', Ten: 'BÌNH' }, SoDinhDanh: '036058001234', QuocTich: 'VN' }
+ */
 export interface NationalRelative {
   /** Split like the person's own name, or one string. */
   HoVaTen?: NationalName | string;
@@ -45,13 +57,21 @@ export interface NationalRelative {
   SoCMND?: string;
 }
 
-/** `ChuHo`: the household head, with the person's relation to them. */
+/**
+ * `ChuHo`: the household head, with the person's relation to them.
+ * @example
+ * const head: NationalHouseholdHead = { QuanHe: '01', HoVaTen: { Ho: 'NGUYỄN', ChuDem: 'THỊ', Ten: 'LAN' } }
+ */
 export interface NationalHouseholdHead extends NationalRelative {
   /** Relation to the household head (code). */
   QuanHe?: string;
 }
 
-/** `CongDan`: one person in the national population database. */
+/**
+ * `CongDan`: one person in the national population database.
+ * @example
+ * const record: PopulationRecord = { SoDinhDanh: '001190012345', NgayThangNamSinh: { Nam: '1990', NgayThangNam: '19900509' }, GioiTinh: '2' }
+ */
 export interface PopulationRecord {
   SoDinhDanh?: string;
   /** The former 9-digit identity-card number. */
@@ -107,16 +127,28 @@ export interface PopulationRecord {
   NgayCapNhat?: string;
 }
 
-/** The population lookup as the platform answers it: the SOAP body turned into JSON, or the `CongDan` alone. */
+/**
+ * The population lookup as the platform answers it: the SOAP body turned into JSON, or the `CongDan` alone.
+ * @example
+ * const answer: PopulationAnswer = { Envelope: { Body: { CongdanCollection: { CongDan: record } } } }
+ */
 export type PopulationAnswer = PopulationRecord | { Envelope?: { Body?: { CongdanCollection?: { CongDan?: PopulationRecord | PopulationRecord[] } } } };
 
-/** One attached file of a stored document. */
+/**
+ * One attached file of a stored document.
+ * @example
+ * const file: NationalFile = { TenTep: 'bang.pdf', DuongDan: 'https://kho.example.gov.vn/tep/1' }
+ */
 export interface NationalFile {
   TenTep?: string;
   DuongDan?: string;
 }
 
-/** One document of the results store (`DanhSachGiayToKetQua[i]`, with the `GiayToSoHoa` members). */
+/**
+ * One document of the results store (`DanhSachGiayToKetQua[i]`, with the `GiayToSoHoa` members).
+ * @example
+ * const doc: NationalDocument = { SoKyHieu: 'B0123456', TenGiayTo: 'Bằng Dược sĩ', MaTTHC: '1.005092.000.00.00.H26' }
+ */
 export interface NationalDocument {
   /** Mã kết quả: the result type in the national result catalogue. */
   MaKetQua?: string;
@@ -141,7 +173,11 @@ export interface NationalDocument {
   DanhSachTepDinhKem?: NationalFile[];
 }
 
-/** The results store's answer: `{ errorCode, message, signature, result: { DanhSachGiayToKetQua } }`. */
+/**
+ * The results store's answer: `{ errorCode, message, signature, result: { DanhSachGiayToKetQua } }`.
+ * @example
+ * const answer: ResultListAnswer = { errorCode: '0', result: { DanhSachGiayToKetQua: [doc] } }
+ */
 export interface ResultListAnswer {
   errorCode?: string | number;
   message?: string;
@@ -154,6 +190,8 @@ export interface ResultListAnswer {
 /**
  * [R] The citizen's personal data store on Cổng DVCQG (`Kho lưu trữ công dân`): contact data
  * the citizen declared and documents they saved (`TaiLieuKhoLuuTruCongDan`).
+ * @example
+ * const store: PersonalStoreRecord = { SoDienThoai: '0987654321', ThuDienTu: 'lan@example.vn' }
  */
 export interface PersonalStoreRecord {
   SoDienThoai?: string;
@@ -164,7 +202,11 @@ export interface PersonalStoreRecord {
   NgayCapNhat?: string;
 }
 
-/** [R] A legal representative in the business registry: the name comes as one string. */
+/**
+ * [R] A legal representative in the business registry: the name comes as one string.
+ * @example
+ * const rep: NationalLegalRepresentative = { HoVaTen: 'NGUYỄN THỊ LAN', SoDinhDanh: '001190012345', ChucDanh: 'Giám đốc' }
+ */
 export interface NationalLegalRepresentative {
   HoVaTen?: string;
   SoDinhDanh?: string;
@@ -172,7 +214,11 @@ export interface NationalLegalRepresentative {
   QuocTich?: string;
 }
 
-/** [R] An enterprise in the national business registration database. */
+/**
+ * [R] An enterprise in the national business registration database.
+ * @example
+ * const record: BusinessRecord = { MaSoDoanhNghiep: '0201234567', TenDoanhNghiep: 'CÔNG TY TNHH AN KHANG', VonDieuLe: '5.000.000.000' }
+ */
 export interface BusinessRecord {
   MaSoDoanhNghiep?: string;
   TenDoanhNghiep?: string;

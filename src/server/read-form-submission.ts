@@ -12,7 +12,11 @@ import { compileJsonValidator, sharedAjv } from './json-validator.js';
 import { submissionEnvelopeSchema } from './protocol-schemas.js';
 import { repeatedAncestors } from './submission-json-schema.js';
 
-/** The name of the hidden input that carries the envelope. */
+/**
+ * The name of the hidden input that carries the envelope.
+ * @example
+ * form.querySelector(`input[name="${ENVELOPE_INPUT_NAME}"]`)
+ */
 export const ENVELOPE_INPUT_NAME = 'oncefill-envelope';
 
 /** Characters of envelope JSON read at most (64 statements of real forms stay far below). */
@@ -20,15 +24,29 @@ export const MAX_ENVELOPE_CHARS = 4_000_000;
 
 const ADDRESS_PARTS = ['detail', 'wardCode', 'wardName', 'provinceCode', 'provinceName'] as const;
 
-/** A form post: `URLSearchParams`, `FormData`, or the object body parsers make (`{ name: value | value[] }`). */
+/**
+ * A form post: `URLSearchParams`, `FormData`, or the object body parsers make (`{ name: value | value[] }`).
+ * @example
+ * const post: FormPost = req.body // express.urlencoded({ extended: false })
+ */
 export type FormPost = URLSearchParams | FormData | Readonly<Record<string, string | readonly string[] | undefined>>;
 
+/**
+ * Something wrong with a post's envelope or values; the rest is still read.
+ * @example
+ * if (post.problems.some((p: FormSubmissionProblem) => p.code === 'no-envelope')) treatAllAsDeclared()
+ */
 export interface FormSubmissionProblem {
   code: 'no-envelope' | 'envelope-too-large' | 'envelope-not-json' | 'envelope-malformed' | 'procedure-mismatch' | 'value-not-json';
   /** The field path, for `value-not-json`. */
   path?: string;
 }
 
+/**
+ * A form post as the back office needs it: ready for `verifyProvenance` once `subjects` are added.
+ * @example
+ * const { values, provenance, components }: FormSubmission = readFormSubmission(procedure, form)
+ */
 export interface FormSubmission {
   /** Values by field path, shaped as oncefill fills them (checkbox booleans, multi-choice lists, address objects). */
   values: Record<string, JsonValue>;

@@ -15,13 +15,22 @@ import { wardByCode } from '../vn/units/unit-list.js';
 import { compileJsonValidator, type JsonValidation } from './json-validator.js';
 import { repeatedAncestors, submissionJsonSchema } from './submission-json-schema.js';
 
-/** One problem: the field path (`diplomas[0].diplomaTitle`, `permanentAddress.wardCode`), a code, a message without the value. */
+/**
+ * One problem: the field path (`diplomas[0].diplomaTitle`, `permanentAddress.wardCode`), a code, a message without the value.
+ * @example
+ * const error: SubmissionError = { path: 'birthDate', code: 'invalid-date', message: 'is not a date that exists' }
+ */
 export interface SubmissionError {
   path: string;
   code: string;
   message: string;
 }
 
+/**
+ * What {@link validateSubmission} found.
+ * @example
+ * const { ok, errors, value }: SubmissionValidation = validateSubmission(procedure, values)
+ */
 export interface SubmissionValidation {
   ok: boolean;
   errors: SubmissionError[];

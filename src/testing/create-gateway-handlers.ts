@@ -19,17 +19,43 @@ import type { ProvenanceSubject } from '../server/provenance-format.js';
 import type { ActingFor, SourceId } from '../shared/protocol.js';
 import { FIXTURE_DOCUMENT_TYPES, fixtures as defaultFixtures, type CitizenFixture, type GatewayFixtures } from './fixtures.js';
 
-/** The six shipped definitions (`procedures/*.json`), which the kit's gateway serves by default. */
+/**
+ * The six shipped definitions (`procedures/*.json`), which the kit's gateway serves by default.
+ * @example
+ * const procedure = parseProcedure(SHIPPED_PROCEDURES.find((p) => p.code === '1.004616'))
+ */
 export const SHIPPED_PROCEDURES: readonly unknown[] = [procedure1000028, procedure1004616, procedure1005092, procedure2000535, procedure2000645, procedure2000648];
 
-/** The kit's signing key (base64url of 32 fixed bytes). A test key: never use it anywhere else. */
+/**
+ * The kit's signing key (base64url of 32 fixed bytes). A test key: never use it anywhere else.
+ * @example
+ * subjectHash(TEST_SIGNING_KEY, { personalId: fixtures.citizens[0].personalId })
+ */
 export const TEST_SIGNING_KEY = 'b25jZWZpbGwtdGVzdC1rZXktMDAwMDAwMDAwMDAwMDA';
+/**
+ * The kid of {@link TEST_SIGNING_KEY}.
+ * @example
+ * token.startsWith(`ofp1.${TEST_KID}.`) // true for what the kit signs
+ */
 export const TEST_KID = 'oncefill-test';
-/** `verifyProvenance(procedure, submission, testProvenanceKeys)` checks what the kit signed. */
+/**
+ * `verifyProvenance(procedure, submission, testProvenanceKeys)` checks what the kit signed.
+ * @example
+ * verifyProvenance(procedure, { values, provenance: result.provenance, subjects }, testProvenanceKeys).ok
+ */
 export const testProvenanceKeys: Readonly<Record<string, string>> = Object.freeze({ [TEST_KID]: TEST_SIGNING_KEY });
-/** The CSRF token strict handlers expect in `x-csrf-token`. */
+/**
+ * The CSRF token strict handlers expect in `x-csrf-token`.
+ * @example
+ * createGatewaySources({ baseUrl, headers: { 'x-csrf-token': TEST_CSRF_TOKEN } })
+ */
 export const TEST_CSRF_TOKEN = 'oncefill-test-csrf';
 
+/**
+ * Options of {@link createGatewayHandlers}.
+ * @example
+ * const options: GatewayHandlersOptions = { baseUrl: 'https://portal.example/api/oncefill', session: fixtures.citizens[1].personalId, strict: true }
+ */
 export interface GatewayHandlersOptions {
   /** Where the gateway is mounted, e.g. `https://portal.example/api/oncefill` (absolute in Node). */
   baseUrl: string;

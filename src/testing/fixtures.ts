@@ -28,7 +28,11 @@
  */
 import type { BusinessRecord, PersonalStoreRecord, PopulationAnswer, ResultListAnswer } from '../server/national-shapes.js';
 
-/** A person: their personal ID and their national records. */
+/**
+ * A person: their personal ID and their national records.
+ * @example
+ * const citizen: CitizenFixture = { personalId: '001090000001', population: { HoVaTen: { Ho: 'ĐẶNG', ChuDem: '', Ten: 'KHOA' } } }
+ */
 export interface CitizenFixture {
   personalId: string;
   population?: PopulationAnswer;
@@ -38,13 +42,22 @@ export interface CitizenFixture {
   otp?: string;
 }
 
-/** An enterprise: its code and its national records. */
+/**
+ * An enterprise: its code and its national records.
+ * @example
+ * const business: BusinessFixture = { enterpriseCode: '0101234567', business: { TenDoanhNghiep: 'CÔNG TY TNHH THỬ' } }
+ */
 export interface BusinessFixture {
   enterpriseCode: string;
   business?: BusinessRecord;
   results?: ResultListAnswer;
 }
 
+/**
+ * The records `createGatewayHandlers` serves.
+ * @example
+ * const mine: GatewayFixtures = { citizens: [...fixtures.citizens, extra], businesses: fixtures.businesses }
+ */
 export interface GatewayFixtures {
   citizens: readonly CitizenFixture[];
   businesses: readonly BusinessFixture[];
@@ -53,6 +66,8 @@ export interface GatewayFixtures {
 /**
  * The fixtures' own (fictional) national document type codes → catalogue document types;
  * `createGatewayHandlers` gives them to the gateway as `documentTypes`.
+ * @example
+ * FIXTURE_DOCUMENT_TYPES['KQ.TEST.VANBANG'] // 'diploma'
  */
 export const FIXTURE_DOCUMENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
   'KQ.TEST.VANBANG': 'diploma',
