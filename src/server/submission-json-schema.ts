@@ -39,7 +39,7 @@ export function fieldValueSchema(field: Field): Schema | undefined {
     case 'integer':
       return { type: 'string', pattern: '^-?\\d{1,30}$' };
     case 'decimal':
-      return { type: 'string', pattern: `^-?\\d{1,30}(\\.\\d{1,${field.scale ?? 30}})?$` };
+      return { type: 'string', pattern: field.scale === 0 ? '^-?\\d{1,30}$' : `^-?\\d{1,30}(\\.\\d{1,${field.scale ?? 30}})?$` };
     case 'date':
       return { type: 'string', pattern: field.allowYearOnly ? '^\\d{4}(-\\d{2}(-\\d{2})?)?$' : '^\\d{4}-\\d{2}-\\d{2}$' };
     case 'select':

@@ -66,6 +66,13 @@ function compareDecimal(a: string, b: string): number {
   return sa * Math.sign(cmp);
 }
 
+/** A definition's numeric bound as plain decimal text (`1e-7` → `0.0000001…`, `1e21` → digits). */
+function decimalText(n: number): string {
+  const text = String(n);
+  if (!/e/i.test(text)) return text;
+  return Number.isInteger(n) ? BigInt(n).toString() : n.toFixed(100).replace(/0+$/, '');
+}
+
 /** Problems a JSON Schema cannot see in one present value. */
 function checkValue(field: Field, value: unknown): Omit<SubmissionError, 'path'> | undefined {
   switch (field.type) {
@@ -80,8 +87,8 @@ function checkValue(field: Field, value: unknown): Omit<SubmissionError, 'path'>
     case 'integer':
     case 'decimal': {
       const text = value as string;
-      if (field.min !== undefined && compareDecimal(text, String(field.min)) < 0) return { code: 'too-small', message: `is less than ${field.min}` };
-      if (field.max !== undefined && compareDecimal(text, String(field.max)) > 0) return { code: 'too-big', message: `is more than ${field.max}` };
+      if (field.min !== undefined && compareDecimal(text, decimalText(field.min)) < 0) return { code: 'too-small', message: `is less than ${field.min}` };
+      if (field.max !== undefined && compareDecimal(text, decimalText(field.max)) > 0) return { code: 'too-big', message: `is more than ${field.max}` };
       return undefined;
     }
     case 'phone': {
