@@ -173,6 +173,7 @@ describe('createGatewayHandlers: strict mode', () => {
 
   it('throws at once, with advice, without a baseUrl', () => {
     expect(() => createGatewayHandlers({} as never)).toThrow(/^\[oncefill\] createGatewayHandlers needs \{ baseUrl \}/);
+    expect(() => createGatewayHandlers({ baseUrl: '/api/oncefill' })).toThrow(/^\[oncefill\] createGatewayHandlers needs an absolute baseUrl in Node/);
   });
 });
 

@@ -119,7 +119,14 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const data = options.fixtures ?? defaultFixtures;
   const session = options.session === undefined ? data.citizens[0]?.personalId ?? null : options.session;
-  const origin = options.origin ?? new URL(baseUrl, (globalThis as { location?: { href: string } }).location?.href).origin;
+  let origin = options.origin;
+  if (origin === undefined) {
+    try {
+      origin = new URL(baseUrl, (globalThis as { location?: { href: string } }).location?.href).origin;
+    } catch {
+      throw new TypeError('[oncefill] createGatewayHandlers needs an absolute baseUrl in Node (https://portal.example/api/oncefill), or { origin }.');
+    }
+  }
   const sessionId = randomId();
   /** One-time-code challenges issued by this set of handlers: id → the person it was sent for. */
   const challenges = new Map<string, string>();
@@ -156,7 +163,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
     sources,
     signingKey: TEST_SIGNING_KEY,
     kid: TEST_KID,
-    allowedOrigins: [origin],
+    allowedOrigins: [origin!],
     csrf: { verify: (token) => token === TEST_CSRF_TOKEN },
     consent: options.consent ?? { personal: true },
     documentTypes: FIXTURE_DOCUMENT_TYPES,
@@ -170,7 +177,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
       if (options.strict === true) return gateway(request);
       // Lenient: stand in for the page's Origin and the portal's CSRF token, as a browser on the portal would send them.
       const headers = new Headers(request.headers);
-      headers.set('origin', origin);
+      headers.set('origin', origin!);
       headers.set('x-csrf-token', TEST_CSRF_TOKEN);
       return gateway(new Request(request, { headers }));
     }),
