@@ -14,7 +14,7 @@ import { STORAGE_KEYS, readStored, writeStored } from '../timing/tab-storage.js'
 import type { TelemetryBatch, TelemetryEvent, TelemetryEventName } from './event-schemas.js';
 import { MAX_BATCH_EVENTS, TELEMETRY_FORMAT } from './wire-constants.js';
 import { jsonFormat, type TelemetryFormat } from './json-format.js';
-import { telemetryHub, type HubMessage } from './telemetry-hub.js';
+import { telemetryHub, type HubEvent } from './telemetry-hub.js';
 
 export interface TelemetryOptions {
   /** Where batches are POSTed. Cross-origin is fine with the default format (no preflight). */
@@ -108,7 +108,6 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   const win = typeof window === 'object' ? window : undefined;
   const doc = win?.document;
   const hidden = () => doc?.visibilityState === 'hidden';
-  const listeners = new Map<string, Set<(event: never) => void>>();
   const stored = readStored<{ q?: Queued[]; d?: number }>(STORAGE_KEYS.queue);
   // This client owns what the last page left; another client on this page must not send it twice.
   writeStored(STORAGE_KEYS.queue, undefined);
@@ -142,6 +141,8 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   };
   const undelivered = (message: string) => report(new OncefillError('telemetry-undelivered', message));
   const sampled = () => hub.session().u < o.sampleRate;
+  /** An event as this client sends it. */
+  const stamp = (event: HubEvent) => ({ ...event, sampleRate: o.sampleRate }) as TelemetryEvent;
   /** Keeps the newest `maxQueuedEvents` of the queue, counting what falls off. */
   const trim = () => {
     const over = queue.length - maxQueuedEvents;
@@ -261,19 +262,8 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       generation++;
       return writeStored(STORAGE_KEYS.queue, undefined);
     }
-    if (message.type !== 'event') return;
-    const event = { ...message.event, sampleRate: o.sampleRate } as TelemetryEvent;
-    for (const key of [event.name, '*']) {
-      for (const listener of [...(listeners.get(key) ?? [])]) {
-        try {
-          (listener as (e: TelemetryEvent) => void)(event);
-        } catch {
-          // A throwing listener must not stop delivery.
-        }
-      }
-    }
-    if (!sampled()) return;
-    queue.push({ e: event, n: 0 });
+    if (message.type !== 'event' || !sampled()) return;
+    queue.push({ e: stamp(message.event), n: 0 });
     trim();
     if (queue.length >= batchSize && !blocked) flush(hidden());
     else schedule(flushIntervalMs);
@@ -301,10 +291,10 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       return sampled();
     },
     on(name, listener) {
-      let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
-      set.add(listener as (event: never) => void);
-      return () => void set.delete(listener as (event: never) => void);
+      // The hub calls its subscribers in turn and keeps one's failure from the others.
+      return hub.subscribe((message) => {
+        if (!stopped() && message.type === 'event' && (name === '*' || message.event.name === name)) listener(stamp(message.event) as never);
+      });
     },
     flush() {
       flush(hidden());

@@ -107,6 +107,10 @@ export interface FlowState {
   /** A prefill is expected (for the abandonment phase). */
   prefill: boolean;
   pages: number;
+  /** This page's active time when the flow last synced: page bookkeeping, reset when a page adopts the flow. */
+  base: number;
+  /** How the flow ended on this page. Never stored: an ended flow leaves storage. */
+  ended?: 'confirmed' | 'abandoned';
 }
 
 interface EndedRecord {
@@ -195,13 +199,6 @@ export interface TimingPage {
   destroy(): void;
 }
 
-/** A flow held on this page: its state, the page's active time at its last sync, and its ending here. */
-interface Entry {
-  state: FlowState;
-  base: number;
-  ended?: 'confirmed' | 'abandoned';
-}
-
 const clamp = (ms: number) => Math.min(MAX_MS, Math.max(0, Math.round(ms)));
 
 /** Login → form open, when the anchor is a login. */
@@ -242,8 +239,8 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
   };
   const reports: TimeToSubmit[] = [];
   const reportListeners = new Set<(report: TimeToSubmit) => void>();
-  /** Flows open on this page, with the page's active time when each last synced. */
-  const open = new Map<string, Entry>();
+  /** Flows open on this page. */
+  const open = new Map<string, FlowState>();
   let idleAbandonMs = options.idleAbandonMs ?? DEFAULT_IDLE_ABANDON_MS;
   let abandonGraceMs = options.abandonGraceMs ?? ABANDON_GRACE_MS;
   let activeTotal = 0;
@@ -287,11 +284,11 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
   const save = (state: FlowState) => storeFlows(state.id, state);
 
   /** Moves a flow's timeline and active time to now; returns the corrected time. */
-  function checkpoint(entry: Entry, input: boolean): number {
+  function checkpoint(state: FlowState, input: boolean): number {
     touch(input);
-    entry.state.active += activeTotal - entry.base;
-    entry.base = activeTotal;
-    return advance(entry.state.line, clocks, id);
+    state.active += activeTotal - state.base;
+    state.base = activeTotal;
+    return advance(state.line, clocks, id);
   }
 
   function end({ id: flow, procedure }: FlowState, after: FlowEnding) {
@@ -308,12 +305,11 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     send(name, { flow: state.id, procedure: state.procedure, at: clocks.wall(), payload } as TimingEvents[K]);
   }
 
-  function abandon(entry: Entry, reason: AbandonReason, now: number) {
-    const { state } = entry;
+  function abandon(state: FlowState, reason: AbandonReason, now: number) {
     const phase: AbandonPhase =
       state.attempts > 0 ? (state.failed ? 'fixing' : 'submitting') : state.prefill && state.marks.prefill === undefined ? 'prefill' : 'filling';
     storeFlows(state.id);
-    entry.ended = 'abandoned';
+    state.ended = 'abandoned';
     emit('form:abandoned', state, {
       reason,
       phase,
@@ -324,18 +320,17 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     end(state, 'abandoned');
   }
 
-  function handle(entry: Entry): FormTiming {
-    const { state } = entry;
+  function handle(state: FlowState): FormTiming {
     const { marks } = state;
     /** False once confirmed; a flow abandoned for idleness that the citizen comes back to lives again. */
     const live = () => {
-      if (entry.ended === 'abandoned') entry.ended = undefined;
-      return !entry.ended;
+      if (state.ended === 'abandoned') state.ended = undefined;
+      return !state.ended;
     };
     /** Moves a live flow to now, lets `update` record the time, and stores the flow. */
     const step = (input: boolean, update: (t: number) => void) => {
       if (!live()) return false;
-      update(checkpoint(entry, input));
+      update(checkpoint(state, input));
       save(state);
       return true;
     };
@@ -347,7 +342,7 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
       },
       edited() {
         // Called on every input event: after the first edit of a live flow this is one comparison.
-        if (marks.edit === undefined || entry.ended) step(true, (t) => (marks.edit ??= t));
+        if (marks.edit === undefined || state.ended) step(true, (t) => (marks.edit ??= t));
       },
       submitAttempted() {
         const attempted = step(true, (t) => {
@@ -368,8 +363,8 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
       },
       confirmed(opts = {}) {
         if (!live()) return undefined;
-        entry.ended = 'confirmed';
-        const t = checkpoint(entry, false);
+        state.ended = 'confirmed';
+        const t = checkpoint(state, false);
         const first = marks.first ?? t;
         const last = marks.last ?? t;
         const login = readLogin();
@@ -413,9 +408,9 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
         return report;
       },
       close() {
-        if (open.get(state.id) !== entry) return;
-        if (!entry.ended) {
-          checkpoint(entry, false);
+        if (open.get(state.id) !== state) return;
+        if (!state.ended) {
+          checkpoint(state, false);
           save(state);
         }
         open.delete(state.id);
@@ -423,11 +418,11 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     };
   }
 
-  function adopt(state: FlowState): Entry {
+  function adopt(state: FlowState): FlowState {
     if (state.line.p !== id) state.pages++;
-    const entry: Entry = { state, base: activeTotal };
-    open.set(state.id, entry);
-    return entry;
+    state.base = activeTotal;
+    open.set(state.id, state);
+    return state;
   }
 
   function startFormTiming(opts: StartFormTimingOptions): FormTiming {
@@ -436,10 +431,9 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     const pending = loadFlows().find((f) => f.procedure.code === code && f.procedure.version === version && f.login === login?.id && !open.has(f.id));
     if (pending) {
       // The same form again (reload, next page of a multi-page form): resume its flow.
-      const entry = adopt(pending);
-      checkpoint(entry, false);
+      checkpoint(adopt(pending), false);
       save(pending);
-      return handle(entry);
+      return handle(pending);
     }
     const line = startTimeline(clocks, id);
     const now = line.t;
@@ -457,11 +451,11 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
       failed: false,
       prefill: opts.prefill !== false,
       pages: 1,
+      base: 0,
     };
-    const entry = adopt(state);
-    save(state);
+    save(adopt(state));
     emit('form:opened', state, withoutUndefined({ anchor: state.anchor, authMs: authMs(state) }));
-    return handle(entry);
+    return handle(state);
   }
 
   /** Ends the flow a confirmation without a form handle means: the latest open here, else the latest stored. */
@@ -471,17 +465,15 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
         .filter((f) => !opts.procedure || f.procedure.code === opts.procedure)
         .sort((a, b) => (a.marks.last ?? a.marks.open) - (b.marks.last ?? b.marks.open))
         .pop();
-    const here = newest([...open.values()].filter((e) => !e.ended).map((e) => e.state));
     const login = readLogin()?.id;
-    const stored = here ? undefined : newest(loadFlows().filter((f) => !open.has(f.id) && f.login === login));
-    const entry = here ? open.get(here.id) : stored && adopt(stored);
-    return entry && handle(entry).confirmed(opts);
+    const flow = newest([...open.values()].filter((f) => !f.ended)) ?? newest(loadFlows().filter((f) => !open.has(f.id) && f.login === login));
+    return flow && handle(open.get(flow.id) ?? adopt(flow)).confirmed(opts);
   }
 
   /** Ends every unfinished flow, here and stored, as abandoned for `reason`. */
   function abandonAll(reason: AbandonReason) {
-    for (const entry of open.values()) if (!entry.ended) abandon(entry, reason, checkpoint(entry, false));
-    for (const state of loadFlows()) if (!open.has(state.id)) abandon({ state, base: activeTotal }, reason, state.line.t);
+    for (const state of open.values()) if (!state.ended) abandon(state, reason, checkpoint(state, false));
+    for (const state of loadFlows()) if (!open.has(state.id)) abandon(state, reason, state.line.t);
     open.clear();
   }
 
@@ -505,7 +497,7 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     for (const state of loadFlows()) {
       if (open.has(state.id)) continue;
       if (state.login !== login) storeFlows(state.id);
-      else if (state.line.p !== id) abandon({ state, base: activeTotal }, 'left', state.line.t);
+      else if (state.line.p !== id) abandon(state, 'left', state.line.t);
     }
   }
 
@@ -513,16 +505,16 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     if (idleAbandonMs <= 0) return;
     const idle = Math.max(clocks.mono() - lastInput.mono, clocks.wall() - lastInput.wall);
     if (idle < idleAbandonMs) return;
-    for (const entry of open.values()) if (!entry.ended) abandon(entry, 'idle', checkpoint(entry, false));
+    for (const state of open.values()) if (!state.ended) abandon(state, 'idle', checkpoint(state, false));
   }
 
   // --- page lifecycle -------------------------------------------------------------------------
 
   function persistOpen() {
-    for (const entry of open.values()) {
-      if (entry.ended) continue;
-      checkpoint(entry, false);
-      save(entry.state);
+    for (const state of open.values()) {
+      if (state.ended) continue;
+      checkpoint(state, false);
+      save(state);
     }
   }
 
@@ -535,12 +527,12 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
       return;
     }
     const stored = loadFlows();
-    for (const entry of open.values()) {
-      const fresh = stored.find((f) => f.id === entry.state.id);
+    for (const state of open.values()) {
+      const fresh = stored.find((f) => f.id === state.id);
       // Another page of the same flow may have moved it on; an ending elsewhere holds here too.
-      if (fresh) Object.assign(entry.state, fresh);
-      else entry.ended ||= login?.done.includes(entry.state.id) ? 'confirmed' : 'abandoned';
-      entry.base = activeTotal;
+      if (fresh) Object.assign(state, fresh);
+      else state.ended ||= login?.done.includes(state.id) ? 'confirmed' : 'abandoned';
+      state.base = activeTotal;
     }
   }
 
@@ -598,7 +590,7 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
       // Confirmations that happened before the subscription (a receipt page) are still reported.
       const earlier = [...reports];
       if (earlier.length > 0)
-        void Promise.resolve().then(() => {
+        queueMicrotask(() => {
           for (const report of earlier) if (reportListeners.has(callback)) callback(report);
         });
       return () => void reportListeners.delete(callback);
@@ -609,10 +601,10 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     },
     ratingContext() {
       const ended = readStored<EndedRecord>(STORAGE_KEYS.ended);
-      const entry = [...open.values()].filter((e) => !e.ended).pop();
+      const here = [...open.values()].filter((f) => !f.ended).pop();
       // The newer of the last ending and the form open here.
-      if (ended && !(entry && entry.state.marks.open > ended.at)) return { ...ended, prompted: ended.prompted.includes(ended.flow) };
-      return entry && { flow: entry.state.id, procedure: entry.state.procedure, after: 'open', at: clocks.wall(), prompted: false };
+      if (ended && !(here && here.marks.open > ended.at)) return { ...ended, prompted: ended.prompted.includes(ended.flow) };
+      return here && { flow: here.id, procedure: here.procedure, after: 'open', at: clocks.wall(), prompted: false };
     },
     markPrompted(flow) {
       const ended = readStored<EndedRecord>(STORAGE_KEYS.ended);
