@@ -192,14 +192,14 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
           if (gen !== generation || stopped()) return;
           const again = batch.filter((item) => ++item.n < MAX_TRIES);
           dropped += batch.length - again.length;
-          if (again.length < batch.length) undelivered(`${batch.length - again.length} telemetry events given up after ${MAX_TRIES} tries`);
+          if (again.length < batch.length) undelivered(`${batch.length - again.length} events given up after ${MAX_TRIES} tries`);
           queue = [...again, ...queue];
           trim();
           persist();
           return schedule(flushIntervalMs * 2 ** Math.min(again[0]?.n ?? 0, 5));
         }
         dropped += batch.length;
-        undelivered(`the collector refused ${batch.length} telemetry events`);
+        undelivered(`${batch.length} events refused by the collector`);
       }
       if (persisted) persist();
       schedule(0);

@@ -77,7 +77,7 @@ const isSafe = (value: unknown): boolean =>
 function sanitize(name: TelemetryEventName, given: Record<string, unknown>, report: (message: string) => void): Record<string, unknown> | string {
   const payload = withoutUndefined({ ...given });
   if (payload.dossier !== undefined && !DOSSIER_REF_PATTERN.test(String(payload.dossier))) {
-    report(`${name}: dossierRef left out, it must be a keyed hash (64 hex digits or 43 base64url characters)`);
+    report(`${name}: dossierRef left out, it must be a keyed hash`);
     delete payload.dossier;
   }
   if (name === 'submit:failed') {
@@ -93,7 +93,7 @@ function sanitize(name: TelemetryEventName, given: Record<string, unknown>, repo
   }
   for (const key in payload)
     if (key !== 'dossier' && !(SAFE_TEXT.test(key) && isSafe(payload[key])))
-      return `${name} dropped: ${SAFE_TEXT.test(key) ? `"${key}"` : 'a property'} holds text that is not an identifier or a code`;
+      return `${name} dropped: ${SAFE_TEXT.test(key) ? key : 'a key'} is not an identifier or a code`;
   return payload;
 }
 
@@ -155,8 +155,8 @@ export function createTelemetryHub(timing: TimingPage): TelemetryHub {
       if (name === 'session:ended') deliver({ type: 'session:ended' });
       return;
     }
-    const { flow, procedure, at, payload } = data as { flow: string; procedure: ProcedureRef; at: number; payload: never };
-    hub.track(name as TelemetryEventName, payload, { flow, procedure }, at);
+    const flowEvent = data as TrackContext & { at: number; payload: never };
+    hub.track(name as TelemetryEventName, flowEvent.payload, flowEvent, flowEvent.at);
   });
   return hub;
 }
