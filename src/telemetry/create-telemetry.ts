@@ -10,11 +10,11 @@
  */
 import { OncefillError } from '../shared/OncefillError.js';
 import { version } from '../shared/version.js';
-import { STORAGE_KEYS, readStored, removeStored, writeStored } from '../timing/tab-storage.js';
+import { STORAGE_KEYS, readStored, writeStored } from '../timing/tab-storage.js';
 import type { TelemetryBatch, TelemetryEvent, TelemetryEventName } from './event-schemas.js';
 import { MAX_BATCH_EVENTS, TELEMETRY_FORMAT } from './wire-constants.js';
 import { jsonFormat, type TelemetryFormat } from './json-format.js';
-import { telemetryHub, type HubMessage } from './telemetry-hub.js';
+import { telemetryHub, type HubEvent } from './telemetry-hub.js';
 
 export interface TelemetryOptions {
   /** Where batches are POSTed. Cross-origin is fine with the default format (no preflight). */
@@ -82,7 +82,7 @@ const fail = (message: string): never => {
 };
 
 export function normalizeTelemetryOptions(options: TelemetryOptions): NormalizedTelemetryOptions {
-  if (!options || typeof options.endpoint !== 'string' || options.endpoint === '') fail('`endpoint` must be the URL batches are sent to');
+  if (typeof options?.endpoint !== 'string' || !options.endpoint) fail('`endpoint` must be the URL batches are sent to');
   const o = { ...DEFAULT_TELEMETRY_OPTIONS, ...options };
   if (!(o.sampleRate > 0 && o.sampleRate <= 1)) fail('`sampleRate` must be in (0, 1]');
   for (const key of ['batchSize', 'flushIntervalMs', 'maxQueuedEvents'] as const)
@@ -91,8 +91,6 @@ export function normalizeTelemetryOptions(options: TelemetryOptions): Normalized
   if (typeof o.format?.encode !== 'function' || typeof o.format.contentType !== 'string') fail('`format` must have `contentType` and `encode`');
   return o;
 }
-
-const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /**
  * Starts sending this page's telemetry events to `endpoint`. Events carry no field value, ID,
@@ -104,18 +102,19 @@ const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
  */
 export function createTelemetry(options: TelemetryOptions): Telemetry {
   const o = normalizeTelemetryOptions(options);
+  const { endpoint, format, batchSize, flushIntervalMs, maxQueuedEvents } = o;
   const hub = telemetryHub();
   hub.timing.configure(o);
   const win = typeof window === 'object' ? window : undefined;
   const doc = win?.document;
-  const listeners = new Map<string, Set<(event: never) => void>>();
+  const hidden = () => doc?.visibilityState === 'hidden';
   const stored = readStored<{ q?: Queued[]; d?: number }>(STORAGE_KEYS.queue);
   // This client owns what the last page left; another client on this page must not send it twice.
-  removeStored(STORAGE_KEYS.queue);
-  let queue: Queued[] = Array.isArray(stored?.q) ? stored.q.slice(-o.maxQueuedEvents) : [];
+  writeStored(STORAGE_KEYS.queue, undefined);
+  let queue: Queued[] = Array.isArray(stored?.q) ? stored.q.slice(-maxQueuedEvents) : [];
   let dropped = Number(stored?.d) || 0;
-  /** Fetches under way, by request; their events are persisted too, in case the page dies first. */
-  const pending = new Map<object, Queued[]>();
+  /** Batches of the fetches under way; persisted too, in case the page dies first. */
+  const pending = new Set<Queued[]>();
   /** Sent by beacon after failing before: kept for the next page until a fetch confirms them. */
   const kept: Queued[] = [];
   let inFlight = 0;
@@ -125,10 +124,13 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   let due = Infinity;
   /** Something is in sessionStorage that a settled request may have made stale. */
   let persisted = false;
+  /** Bumped at logout: answers to requests of the ended session are ignored. */
   let generation = 0;
   /** The last flush stopped at the in-flight limit: adding events will not help until bytes settle. */
   let blocked = false;
-  let stopped = false;
+  /** Aborted by `destroy()`: stops listening and sending. */
+  const life = new AbortController();
+  const stopped = () => life.signal.aborted;
 
   const report = (error: OncefillError) => {
     try {
@@ -137,33 +139,28 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       // The page's handler failing is not ours to surface.
     }
   };
+  const undelivered = (message: string) => report(new OncefillError('telemetry-undelivered', message));
   const sampled = () => hub.session().u < o.sampleRate;
+  /** An event as this client sends it. */
+  const stamp = (event: HubEvent) => ({ ...event, sampleRate: o.sampleRate }) as TelemetryEvent;
+  /** Keeps the newest `maxQueuedEvents` of the queue, counting what falls off. */
+  const trim = () => {
+    const over = queue.length - maxQueuedEvents;
+    if (over > 0) (dropped += over), queue.splice(0, over);
+  };
 
   const persist = () => {
-    const all = [...kept, ...[...pending.values()].flat(), ...queue].slice(-o.maxQueuedEvents);
+    const all = [...kept, ...[...pending].flat(), ...queue].slice(-maxQueuedEvents);
     persisted = all.length > 0 || dropped > 0;
-    if (persisted) writeStored(STORAGE_KEYS.queue, { q: all, d: dropped });
-    else removeStored(STORAGE_KEYS.queue);
+    writeStored(STORAGE_KEYS.queue, persisted ? { q: all, d: dropped } : undefined);
   };
 
   /** Flushes after `delay`, unless a flush is already due sooner. */
   const schedule = (delay: number) => {
-    if (stopped || queue.length === 0 || Date.now() + delay >= due) return;
-    if (timer !== undefined) clearTimeout(timer);
+    if (stopped() || queue.length === 0 || Date.now() + delay >= due) return;
+    clearTimeout(timer);
     due = Date.now() + delay;
-    timer = setTimeout(() => flush(doc?.visibilityState === 'hidden'), delay);
-  };
-
-  const requeue = (batch: Queued[], gen: number) => {
-    if (gen !== generation || stopped) return;
-    const again = batch.filter((item) => ++item.n < MAX_TRIES);
-    if (again.length < batch.length) {
-      dropped += batch.length - again.length;
-      report(new OncefillError('telemetry-undelivered', `${batch.length - again.length} telemetry events given up after ${MAX_TRIES} tries`));
-    }
-    queue = [...again, ...queue].slice(-o.maxQueuedEvents);
-    persist();
-    schedule(o.flushIntervalMs * 2 ** Math.min(again[0]?.n ?? 0, 5));
+    timer = setTimeout(() => flush(hidden()), delay);
   };
 
   /**
@@ -171,44 +168,45 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
    * share the browser's 64 KB keepalive quota. A visible page uses a plain `fetch`, outside that
    * quota, whose answer says whether to retry.
    */
-  const send = (batch: Queued[], body: string, bytes: number, hidden: boolean): void => {
-    if (hidden && typeof navigator === 'object' && typeof navigator.sendBeacon === 'function') {
-      try {
-        if (navigator.sendBeacon(o.endpoint, new Blob([body], { type: o.format.contentType }))) {
-          beaconBytes += bytes;
-          // A beacon says nothing of its fate: events that already failed once also wait for the next page.
-          kept.push(...batch.filter((item) => item.n > 0));
-          return;
-        }
-      } catch {
-        // A refused beacon falls back to fetch below.
+  const send = (batch: Queued[], body: string, bytes: number, keepalive: boolean): void => {
+    try {
+      if (keepalive && navigator.sendBeacon(endpoint, new Blob([body], { type: format.contentType }))) {
+        beaconBytes += bytes;
+        // A beacon says nothing of its fate: events that already failed once also wait for the next page.
+        kept.push(...batch.filter((item) => item.n > 0));
+        return;
       }
+    } catch {
+      // No beacon here, or a refused one: fetch below.
     }
     const gen = generation;
-    const key = {};
-    pending.set(key, batch);
-    if (hidden) inFlight += bytes;
+    pending.add(batch);
+    if (keepalive) inFlight += bytes;
     const settle = (ok: boolean, retry: boolean) => {
-      if (hidden) inFlight -= bytes;
+      if (keepalive) inFlight -= bytes;
       blocked = false;
-      pending.delete(key);
+      pending.delete(batch);
       if (!ok) {
-        if (retry) return requeue(batch, gen);
+        if (retry) {
+          // A later try, with a growing delay; given up after MAX_TRIES. Not for an ended session.
+          if (gen !== generation || stopped()) return;
+          const again = batch.filter((item) => ++item.n < MAX_TRIES);
+          dropped += batch.length - again.length;
+          if (again.length < batch.length) undelivered(`${batch.length - again.length} events given up after ${MAX_TRIES} tries`);
+          queue = [...again, ...queue];
+          trim();
+          persist();
+          return schedule(flushIntervalMs * 2 ** Math.min(again[0]?.n ?? 0, 5));
+        }
         dropped += batch.length;
-        report(new OncefillError('telemetry-undelivered', `the collector refused ${batch.length} telemetry events`));
+        undelivered(`${batch.length} events refused by the collector`);
       }
       if (persisted) persist();
       schedule(0);
     };
     try {
-      fetch(o.endpoint, {
-        method: 'POST',
-        body,
-        keepalive: hidden,
-        credentials: 'omit',
-        headers: { 'content-type': o.format.contentType },
-      }).then(
-        (response) => settle(response.ok, response.status >= 500 || response.status === 408 || response.status === 429),
+      fetch(endpoint, { method: 'POST', body, keepalive, credentials: 'omit', headers: { 'content-type': format.contentType } }).then(
+        ({ ok, status }) => settle(ok, status >= 500 || status === 408 || status === 429),
         () => settle(false, true),
       );
     } catch {
@@ -217,22 +215,19 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   };
 
   /** Sends as much of the queue as the in-flight limit allows; the rest waits. */
-  function flush(hidden: boolean): void {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+  function flush(hide: boolean): void {
+    clearTimeout(timer);
     due = Infinity;
-    if (!sampled()) {
-      queue = [];
-      return;
-    }
+    if (!sampled()) return void (queue = []);
     while (queue.length > 0) {
-      let count = Math.min(queue.length, o.batchSize);
+      // The largest batch of at most `batchSize` events whose body fits one request.
+      let count = Math.min(queue.length, batchSize);
       let body = '';
-      let bytes = Infinity;
-      for (; count > 0; count = count >> 1) {
+      let bytes = 0;
+      for (; count > 0; count >>= 1) {
         const batch: TelemetryBatch = { v: TELEMETRY_FORMAT, sdk: version, sentAt: Date.now(), ...(dropped ? { dropped } : {}), events: queue.slice(0, count).map((q) => q.e) };
-        body = o.format.encode(batch);
-        bytes = utf8Bytes(body);
+        body = format.encode(batch);
+        bytes = new TextEncoder().encode(body).length;
         if (bytes <= MAX_IN_FLIGHT_BYTES) break;
       }
       if (count === 0) {
@@ -242,15 +237,20 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
         continue;
       }
       // Hidden: the keepalive quota. Visible: a few requests at a time.
-      if ((blocked = hidden ? inFlight + beaconBytes + bytes > MAX_IN_FLIGHT_BYTES : pending.size >= MAX_VISIBLE_REQUESTS)) break;
+      if ((blocked = hide ? inFlight + beaconBytes + bytes > MAX_IN_FLIGHT_BYTES : pending.size >= MAX_VISIBLE_REQUESTS)) break;
       dropped = 0;
-      send(queue.splice(0, count), body, bytes, hidden);
+      send(queue.splice(0, count), body, bytes, hide);
     }
-    schedule(o.flushIntervalMs);
+    schedule(flushIntervalMs);
   }
 
-  const onMessage = (message: HubMessage) => {
-    if (stopped) return;
+  const onHide = () => {
+    flush(true);
+    persist();
+  };
+
+  const unsubscribe = hub.subscribe((message) => {
+    if (stopped()) return;
     if (message.type === 'error') return report(message.error);
     if (message.type === 'session:ended') {
       // Logout: what was measured so far leaves once, then nothing of this session stays.
@@ -260,44 +260,26 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       kept.length = 0;
       dropped = 0;
       generation++;
-      removeStored(STORAGE_KEYS.queue);
-      return;
+      return writeStored(STORAGE_KEYS.queue, undefined);
     }
-    if (message.type !== 'event') return;
-    const event = { ...message.event, sampleRate: o.sampleRate } as TelemetryEvent;
-    for (const key of [event.name, '*']) {
-      for (const listener of [...(listeners.get(key) ?? [])]) {
-        try {
-          (listener as (e: TelemetryEvent) => void)(event);
-        } catch {
-          // A throwing listener must not stop delivery.
-        }
-      }
-    }
-    if (!sampled()) return;
-    queue.push({ e: event, n: 0 });
-    if (queue.length > o.maxQueuedEvents) {
-      queue.shift();
-      dropped++;
-    }
-    if (queue.length >= o.batchSize && !blocked) flush(doc?.visibilityState === 'hidden');
-    else schedule(o.flushIntervalMs);
-  };
-
-  const onHide = () => {
-    flush(true);
-    persist();
-  };
-  const onVisibility = () => {
-    if (doc?.visibilityState === 'hidden') return onHide();
-    beaconBytes = 0;
-    blocked = false;
-    // A backlog held back by the quota while hidden goes now.
-    if (queue.length >= o.batchSize) schedule(0);
-  };
-  doc?.addEventListener('visibilitychange', onVisibility);
-  win?.addEventListener('pagehide', onHide);
-  const unsubscribe = hub.subscribe(onMessage, true);
+    if (message.type !== 'event' || !sampled()) return;
+    queue.push({ e: stamp(message.event), n: 0 });
+    trim();
+    if (queue.length >= batchSize && !blocked) flush(hidden());
+    else schedule(flushIntervalMs);
+  }, true);
+  doc?.addEventListener(
+    'visibilitychange',
+    () => {
+      if (hidden()) return onHide();
+      beaconBytes = 0;
+      blocked = false;
+      // A backlog held back by the quota while hidden goes now.
+      if (queue.length >= batchSize) schedule(0);
+    },
+    { signal: life.signal },
+  );
+  win?.addEventListener('pagehide', onHide, { signal: life.signal });
   // What the last page could not send goes soon, not after a full interval.
   schedule(1000);
 
@@ -309,21 +291,19 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       return sampled();
     },
     on(name, listener) {
-      let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
-      set.add(listener as (event: never) => void);
-      return () => void set.delete(listener as (event: never) => void);
+      // The hub calls its subscribers in turn and keeps one's failure from the others.
+      return hub.subscribe((message) => {
+        if (!stopped() && message.type === 'event' && (name === '*' || message.event.name === name)) listener(stamp(message.event) as never);
+      });
     },
     flush() {
-      flush(doc?.visibilityState === 'hidden');
+      flush(hidden());
     },
     destroy() {
       persist();
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
+      life.abort();
+      clearTimeout(timer);
       unsubscribe();
-      doc?.removeEventListener('visibilitychange', onVisibility);
-      win?.removeEventListener('pagehide', onHide);
     },
   };
 }

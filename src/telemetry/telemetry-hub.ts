@@ -7,8 +7,9 @@
 import { OncefillError } from '../shared/OncefillError.js';
 import type { FlowEnding, ProcedureRef } from '../timing/flow-constants.js';
 import { randomId } from '../timing/random-id.js';
-import { STORAGE_KEYS, readStored, removeStored, writeStored } from '../timing/tab-storage.js';
+import { STORAGE_KEYS, readStored, writeStored } from '../timing/tab-storage.js';
 import { timingPage, type TimingEvents, type TimingPage } from '../timing/timing-page.js';
+import { withoutUndefined } from '../timing/without-undefined.js';
 import type { TelemetryEvent, TelemetryEventName, TelemetryPayload } from './event-schemas.js';
 import { DOSSIER_REF_PATTERN, FIELD_PATH_PATTERN } from './wire-constants.js';
 
@@ -60,34 +61,39 @@ const MAX_ERROR_FIELDS = 60;
  * space, `@` or `/`. So a name, address, phone number, e-mail, date or personal ID put in the
  * wrong place by mistake is caught here, in the browser, before it is queued. The full closed
  * schemas are checked by the ingest (and by our tests on every captured request).
- * @returns the top-level property holding the offending text.
  */
 const SAFE_TEXT = /^[A-Za-z][\w.[\]-]{0,199}$/;
-function unsafeString(payload: Record<string, unknown>): string | undefined {
-  const safe = (value: unknown): boolean =>
-    typeof value === 'string' ? SAFE_TEXT.test(value) : typeof value !== 'object' || value === null || Object.keys(value).every((k) => SAFE_TEXT.test(k) && safe((value as Record<string, unknown>)[k]));
-  for (const key of Object.keys(payload)) if (key !== 'dossier' && !(SAFE_TEXT.test(key) && safe(payload[key]))) return SAFE_TEXT.test(key) ? key : 'a property';
-  return undefined;
-}
+const isSafe = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? SAFE_TEXT.test(value)
+    : typeof value !== 'object' || value === null || Object.keys(value).every((key) => SAFE_TEXT.test(key) && isSafe((value as Record<string, unknown>)[key]));
 
-/** Drops what cannot go on the wire rather than the whole event: a raw dossier number, field paths that are not paths. */
-function sanitize(name: TelemetryEventName, payload: Record<string, unknown>, report: (message: string) => void): Record<string, unknown> {
-  if (name === 'submit:confirmed' && payload.dossier !== undefined && !DOSSIER_REF_PATTERN.test(String(payload.dossier))) {
-    const { dossier: _, ...rest } = payload;
-    report('dossierRef left out of submit:confirmed: it must be a keyed hash (64 hex digits or 43 base64url characters)');
-    return rest;
+/**
+ * Makes a payload fit for the wire, or says why it cannot go. What can be dropped is dropped
+ * rather than the whole event: a dossier reference that is not a keyed hash (a raw dossier
+ * number never matches), error counts under keys that are not field paths.
+ * @returns the payload to send, or the message of why the event is dropped.
+ */
+function sanitize(name: TelemetryEventName, given: Record<string, unknown>, report: (message: string) => void): Record<string, unknown> | string {
+  const payload = withoutUndefined({ ...given });
+  if (payload.dossier !== undefined && !DOSSIER_REF_PATTERN.test(String(payload.dossier))) {
+    report(`${name}: dossierRef left out, it must be a keyed hash`);
+    delete payload.dossier;
   }
   if (name === 'submit:failed') {
     const errors: Record<string, number> = {};
     let kept = 0;
-    const given = (payload.errors ?? {}) as Record<string, number>;
-    for (const key of Object.keys(given)) {
-      const n = Math.min(1000, Math.floor(given[key]!));
+    for (const [key, value] of Object.entries(payload.errors ?? {})) {
+      const n = Math.min(1000, Math.floor(value as number));
       if (FIELD_PATH_PATTERN.test(key) && n >= 1 && kept < MAX_ERROR_FIELDS) (errors[key] = n), kept++;
     }
-    const { errors: _, ...rest } = payload;
-    return { ...rest, errorCount: Math.min(10_000, Math.max(0, Math.floor(Number(rest.errorCount) || 0))), ...(kept ? { errors } : {}) };
+    payload.errors = kept ? errors : undefined;
+    payload.errorCount = Math.min(10_000, Math.max(0, Math.floor(Number(payload.errorCount) || 0)));
+    withoutUndefined(payload);
   }
+  for (const key in payload)
+    if (key !== 'dossier' && !(SAFE_TEXT.test(key) && isSafe(payload[key])))
+      return `${name} dropped: ${SAFE_TEXT.test(key) ? key : 'a key'} is not an identifier or a code`;
   return payload;
 }
 
@@ -117,40 +123,26 @@ export function createTelemetryHub(timing: TimingPage): TelemetryHub {
     timing,
     session() {
       session ??= readStored<TabSession>(STORAGE_KEYS.session);
-      if (!session || typeof session.id !== 'string' || typeof session.u !== 'number') {
-        session = { id: randomId(), u: Math.random() };
-        writeStored(STORAGE_KEYS.session, session);
-      }
+      if (typeof session?.id !== 'string' || typeof session.u !== 'number') writeStored(STORAGE_KEYS.session, (session = { id: randomId(), u: Math.random() }));
       return session;
     },
-    track(name, payload, context, at = Date.now()) {
+    track(name, payload, { flow, procedure }, at = Date.now()) {
       try {
         const body = sanitize(name, payload as Record<string, unknown>, report);
-        const event = {
-          id: randomId(),
-          name,
-          at,
-          session: hub.session().id,
-          flow: context.flow,
-          procedure: { code: context.procedure.code, version: context.procedure.version },
-          ...body,
-        } as unknown as HubEvent;
-        const bad = unsafeString(body);
-        if (bad !== undefined) {
-          report(`telemetry event ${name} dropped: "${bad}" holds text that is not an identifier or a code`);
-          return;
-        }
-        deliver({ type: 'event', event });
+        if (typeof body === 'string') return report(body);
+        const event = { id: randomId(), name, at, session: hub.session().id, flow, procedure: { code: procedure.code, version: procedure.version }, ...body };
+        deliver({ type: 'event', event: event as unknown as HubEvent });
       } catch {
         // Telemetry never breaks the page.
       }
     },
     subscribe(listener, backlog) {
       listeners.add(listener);
-      if (!backlog) return () => void listeners.delete(listener);
-      const earlier = early;
-      early = undefined;
-      for (const message of earlier ?? []) listener(message);
+      if (backlog) {
+        const earlier = early ?? [];
+        early = undefined;
+        for (const message of earlier) listener(message);
+      }
       return () => void listeners.delete(listener);
     },
   };
@@ -159,12 +151,12 @@ export function createTelemetryHub(timing: TimingPage): TelemetryHub {
     if (name === 'flow:ended') return deliver({ type: 'flow:ended', ...(data as { flow: string; procedure: ProcedureRef; after: FlowEnding }) });
     if (name === 'session:started' || name === 'session:ended') {
       session = undefined;
-      removeStored(STORAGE_KEYS.session);
+      writeStored(STORAGE_KEYS.session, undefined);
       if (name === 'session:ended') deliver({ type: 'session:ended' });
       return;
     }
-    const { flow, procedure, at, payload } = data as { flow: string; procedure: ProcedureRef; at: number; payload: never };
-    hub.track(name as TelemetryEventName, payload, { flow, procedure }, at);
+    const flowEvent = data as TrackContext & { at: number; payload: never };
+    hub.track(name as TelemetryEventName, flowEvent.payload, flowEvent, flowEvent.at);
   });
   return hub;
 }

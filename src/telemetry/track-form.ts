@@ -2,7 +2,6 @@
  * What a form binding drives: one tracker per form opening. It measures time-to-submit
  * (through timing) and emits the form's telemetry events with the flow and procedure filled in.
  */
-import type { ProcedureRef, SubmitFailure } from '../timing/flow-constants.js';
 import type { FormTiming, StartFormTimingOptions, TimeToSubmit } from '../timing/timing-page.js';
 import type { TelemetryPayload } from './event-schemas.js';
 import { telemetryHub } from './telemetry-hub.js';
@@ -40,17 +39,10 @@ export interface FormTracker extends Omit<FormTiming, 'confirmed'> {
 export function trackForm(options: StartFormTimingOptions): FormTracker {
   const hub = telemetryHub();
   const timing = hub.timing.startFormTiming(options);
-  const context: { flow: string; procedure: ProcedureRef } = { flow: timing.flow, procedure: timing.procedure };
   const sent = new Set<string>();
+  // The timing handle's methods are closures (no `this`): the tracker is the handle plus `track`.
   return {
-    flow: timing.flow,
-    procedure: timing.procedure,
-    prefillApplied: () => timing.prefillApplied(),
-    edited: () => timing.edited(),
-    submitAttempted: () => timing.submitAttempted(),
-    submitFailed: (reason: SubmitFailure, errors?: Record<string, number>) => timing.submitFailed(reason, errors),
-    confirmed: (opts) => timing.confirmed(opts),
-    close: () => timing.close(),
+    ...timing,
     track(name, payload) {
       const field = (payload as { field?: unknown }).field;
       if (typeof field === 'string') {
@@ -58,7 +50,7 @@ export function trackForm(options: StartFormTimingOptions): FormTracker {
         if (sent.has(key)) return;
         sent.add(key);
       }
-      hub.track(name, payload, context);
+      hub.track(name, payload, timing);
     },
   };
 }

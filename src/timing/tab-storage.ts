@@ -1,6 +1,7 @@
 /**
- * sessionStorage that never throws into the page: storage can be disabled, full (quota), or
- * throw on access (Safari private mode, sandboxed iframes). A miss is always `undefined`.
+ * sessionStorage that never throws into the page: storage can be missing, disabled (`null` in
+ * some WebViews), full (quota), or throw on access (Safari private mode, sandboxed iframes).
+ * Every one of those lands in the `catch`, and a miss is always `undefined`.
  */
 
 /** Keys oncefill keeps in sessionStorage; `markLogout()` removes them all. */
@@ -19,40 +20,22 @@ export const STORAGE_KEYS = {
   logout: 'oncefill:logout',
 } as const;
 
-function store(): Storage | undefined {
-  try {
-    return typeof sessionStorage === 'object' && sessionStorage !== null ? sessionStorage : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Reads and parses a key; `undefined` when absent, unreadable or not JSON. */
 export function readStored<T>(key: string): T | undefined {
   try {
-    const text = store()?.getItem(key);
-    return text ? (JSON.parse(text) as T) : undefined;
+    // getItem gives null for a missing key, and JSON.parse(null) is null.
+    return JSON.parse(sessionStorage.getItem(key)!) ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes a key; returns false when storage refused it. */
-export function writeStored(key: string, value: unknown): boolean {
+/** Writes a key as JSON, or removes it when `value` is `undefined`; a refusal is ignored. */
+export function writeStored(key: string, value: unknown): void {
   try {
-    const s = store();
-    if (!s) return false;
-    s.setItem(key, JSON.stringify(value));
-    return true;
+    if (value === undefined) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
   } catch {
-    return false;
-  }
-}
-
-export function removeStored(key: string): void {
-  try {
-    store()?.removeItem(key);
-  } catch {
-    // Nothing to do: storage is unavailable.
+    // Storage is unavailable or full: the measurement goes on in memory.
   }
 }

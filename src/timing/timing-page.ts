@@ -8,8 +8,9 @@
  */
 import type { AbandonPhase, AbandonReason, AnchorKind, FlowEnding, ProcedureRef, SubmitFailure } from './flow-constants.js';
 import { randomId } from './random-id.js';
-import { STORAGE_KEYS, readStored, removeStored, writeStored } from './tab-storage.js';
+import { STORAGE_KEYS, readStored, writeStored } from './tab-storage.js';
 import { advance, defaultClocks, startTimeline, type Clocks, type Timeline } from './timeline.js';
+import { withoutUndefined } from './without-undefined.js';
 
 /** A gap between two inputs longer than this counts as this long (the citizen stepped away). */
 export const ACTIVE_GAP_CAP_MS = 60_000;
@@ -106,6 +107,10 @@ export interface FlowState {
   /** A prefill is expected (for the abandonment phase). */
   prefill: boolean;
   pages: number;
+  /** This page's active time when the flow last synced: page bookkeeping, reset when a page adopts the flow. */
+  base: number;
+  /** How the flow ended on this page. Never stored: an ended flow leaves storage. */
+  ended?: 'confirmed' | 'abandoned';
 }
 
 interface EndedRecord {
@@ -194,25 +199,20 @@ export interface TimingPage {
   destroy(): void;
 }
 
-/** A flow held on this page: its state, the page's active time at its last sync, and its ending here. */
-interface Entry {
-  state: FlowState;
-  base: number;
-  ended?: 'confirmed' | 'abandoned';
-}
-
 const clamp = (ms: number) => Math.min(MAX_MS, Math.max(0, Math.round(ms)));
+
+/** Login → form open, when the anchor is a login. */
+const authMs = ({ anchor, marks }: FlowState) => (anchor === 'form-open' ? undefined : clamp(marks.open - marks.login));
 
 /** Reads `<meta name="oncefill-login-at" content="ISO date-time or epoch ms" data-now="server time">`. */
 function readMetaLogin(doc: Document | undefined, wall: number): { at: number; src: string } | undefined {
-  const meta = doc?.querySelector?.('meta[name="oncefill-login-at"]');
+  const meta = doc?.querySelector('meta[name="oncefill-login-at"]');
   const src = meta?.getAttribute('content')?.trim();
-  if (!src) return undefined;
-  const parse = (text: string | null | undefined) => (text && /^\d+$/.test(text) ? Number(text) : text ? Date.parse(text) : NaN);
-  let at = parse(src);
-  if (!Number.isFinite(at)) return undefined;
+  const time = (text = '') => (/^\d+$/.test(text) ? Number(text) : Date.parse(text));
+  let at = time(src);
+  if (!src || !Number.isFinite(at)) return undefined;
   // The server's clock is not the device's: shift by the skew the server's own "now" reveals.
-  const now = parse(meta?.getAttribute('data-now')?.trim());
+  const now = time(meta?.getAttribute('data-now')?.trim());
   if (Number.isFinite(now)) at -= now - wall;
   return { at: Math.min(at, wall), src };
 }
@@ -224,17 +224,13 @@ function readMetaLogin(doc: Document | undefined, wall: number): { at: number; s
  * const page = createTimingPage({ clocks: { wall: () => t, mono: () => m }, window })
  */
 export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
-  const clocks = options.clocks ?? defaultClocks;
-  const win = options.window;
+  const { clocks = defaultClocks, window: win } = options;
   const doc = win?.document;
   const id = randomId();
   let bridged: TimingListener | undefined;
   const backlog: Array<[keyof TimingEvents, unknown]> = [];
   const send = <K extends keyof TimingEvents>(name: K, data: TimingEvents[K]) => {
-    if (!bridged) {
-      if (backlog.length < MAX_BACKLOG) backlog.push([name, data]);
-      return;
-    }
+    if (!bridged) return void (backlog.length < MAX_BACKLOG && backlog.push([name, data]));
     try {
       bridged(name, data);
     } catch {
@@ -243,14 +239,15 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
   };
   const reports: TimeToSubmit[] = [];
   const reportListeners = new Set<(report: TimeToSubmit) => void>();
-  /** Flows open on this page, with the page's active time when each last synced. */
-  const open = new Map<string, Entry>();
+  /** Flows open on this page. */
+  const open = new Map<string, FlowState>();
   let idleAbandonMs = options.idleAbandonMs ?? DEFAULT_IDLE_ABANDON_MS;
   let abandonGraceMs = options.abandonGraceMs ?? ABANDON_GRACE_MS;
   let activeTotal = 0;
   let lastActive: number | undefined;
   let lastInput = { mono: clocks.mono(), wall: clocks.wall() };
-  const cleanups: Array<() => void> = [];
+  /** Aborted by `destroy()`: removes every listener and stops every timer. */
+  const life = new AbortController();
 
   const hidden = () => doc?.visibilityState === 'hidden';
   if (!hidden()) lastActive = clocks.mono();
@@ -265,18 +262,12 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
 
   // --- login --------------------------------------------------------------------------------
 
-  const loadFlows = () => readStored<FlowState[]>(STORAGE_KEYS.flows) ?? [];
-  const saveFlows = (flows: FlowState[]) => writeStored(STORAGE_KEYS.flows, flows.slice(-MAX_FLOWS));
-
   function readLogin(): LoginRecord | undefined {
     const stored = readStored<LoginRecord>(STORAGE_KEYS.login);
     const meta = readMetaLogin(doc, clocks.wall());
     if (!meta || (stored?.kind === 'server' && stored.src === meta.src)) return stored;
     // A different server login than the stored one is a new login: its flows are not ours.
-    if (stored?.kind === 'server') {
-      removeStored(STORAGE_KEYS.flows);
-      removeStored(STORAGE_KEYS.ended);
-    }
+    if (stored?.kind === 'server') for (const key of [STORAGE_KEYS.flows, STORAGE_KEYS.ended]) writeStored(key, undefined);
     const record: LoginRecord = { id: stored?.kind === 'login-mark' ? stored.id : randomId(), at: meta.at, kind: 'server', src: meta.src, done: stored?.done ?? [] };
     writeStored(STORAGE_KEYS.login, record);
     return record;
@@ -286,22 +277,24 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
 
   // --- flows --------------------------------------------------------------------------------
 
-  function save(state: FlowState) {
-    saveFlows([...loadFlows().filter((f) => f.id !== state.id), state]);
-  }
+  const loadFlows = () => readStored<FlowState[]>(STORAGE_KEYS.flows) ?? [];
+  /** Stores the tab's flows without `flow` (and with `state` as the newest, if given). */
+  const storeFlows = (flow: string, state?: FlowState) =>
+    writeStored(STORAGE_KEYS.flows, [...loadFlows().filter((f) => f.id !== flow), ...(state ? [state] : [])].slice(-MAX_FLOWS));
+  const save = (state: FlowState) => storeFlows(state.id, state);
 
   /** Moves a flow's timeline and active time to now; returns the corrected time. */
-  function checkpoint(entry: Entry, input: boolean): number {
+  function checkpoint(state: FlowState, input: boolean): number {
     touch(input);
-    entry.state.active += activeTotal - entry.base;
-    entry.base = activeTotal;
-    return advance(entry.state.line, clocks, id);
+    state.active += activeTotal - state.base;
+    state.base = activeTotal;
+    return advance(state.line, clocks, id);
   }
 
-  function end(state: FlowState, after: FlowEnding) {
+  function end({ id: flow, procedure }: FlowState, after: FlowEnding) {
     const previous = readStored<EndedRecord>(STORAGE_KEYS.ended);
-    writeStored(STORAGE_KEYS.ended, { flow: state.id, procedure: state.procedure, after, at: clocks.wall(), prompted: previous?.prompted ?? [] });
-    send('flow:ended', { flow: state.id, procedure: state.procedure, after });
+    writeStored(STORAGE_KEYS.ended, { flow, procedure, after, at: clocks.wall(), prompted: previous?.prompted ?? [] });
+    send('flow:ended', { flow, procedure, after });
   }
 
   function emit<K extends 'form:opened' | 'submit:attempted' | 'submit:failed' | 'submit:confirmed' | 'form:abandoned'>(
@@ -312,12 +305,11 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     send(name, { flow: state.id, procedure: state.procedure, at: clocks.wall(), payload } as TimingEvents[K]);
   }
 
-  function abandon(entry: Entry, reason: AbandonReason, now: number) {
-    const { state } = entry;
+  function abandon(state: FlowState, reason: AbandonReason, now: number) {
     const phase: AbandonPhase =
       state.attempts > 0 ? (state.failed ? 'fixing' : 'submitting') : state.prefill && state.marks.prefill === undefined ? 'prefill' : 'filling';
-    saveFlows(loadFlows().filter((f) => f.id !== state.id));
-    entry.ended = 'abandoned';
+    storeFlows(state.id);
+    state.ended = 'abandoned';
     emit('form:abandoned', state, {
       reason,
       phase,
@@ -328,85 +320,82 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     end(state, 'abandoned');
   }
 
-  function handle(entry: Entry): FormTiming {
-    const { state } = entry;
+  function handle(state: FlowState): FormTiming {
+    const { marks } = state;
     /** False once confirmed; a flow abandoned for idleness that the citizen comes back to lives again. */
     const live = () => {
-      if (entry.ended === 'abandoned') {
-        entry.ended = undefined;
-        save(state);
-      }
-      return !entry.ended;
+      if (state.ended === 'abandoned') state.ended = undefined;
+      return !state.ended;
+    };
+    /** Moves a live flow to now, lets `update` record the time, and stores the flow. */
+    const step = (input: boolean, update: (t: number) => void) => {
+      if (!live()) return false;
+      update(checkpoint(state, input));
+      save(state);
+      return true;
     };
     return {
       flow: state.id,
       procedure: state.procedure,
       prefillApplied() {
-        if (state.marks.prefill !== undefined || !live()) return;
-        state.marks.prefill = checkpoint(entry, false);
-        save(state);
+        if (marks.prefill === undefined) step(false, (t) => (marks.prefill = t));
       },
       edited() {
-        if (!entry.ended && state.marks.edit !== undefined) return;
-        if (!live() || state.marks.edit !== undefined) return;
-        state.marks.edit = checkpoint(entry, true);
-        save(state);
+        // Called on every input event: after the first edit of a live flow this is one comparison.
+        if (marks.edit === undefined || state.ended) step(true, (t) => (marks.edit ??= t));
       },
       submitAttempted() {
-        if (!live()) return;
-        const t = checkpoint(entry, true);
-        state.attempts++;
-        state.marks.first ??= t;
-        state.marks.last = t;
-        state.failed = false;
-        save(state);
-        emit('submit:attempted', state, { attempt: state.attempts });
+        const attempted = step(true, (t) => {
+          state.attempts++;
+          marks.first ??= t;
+          marks.last = t;
+          state.failed = false;
+        });
+        if (attempted) emit('submit:attempted', state, { attempt: state.attempts });
       },
       submitFailed(reason, errors) {
-        if (!live()) return;
-        checkpoint(entry, false);
-        state.failed = true;
-        save(state);
+        if (!step(false, () => (state.failed = true))) return;
         let errorCount = 0;
         for (const key in errors) errorCount += errors[key]!;
-        emit('submit:failed', state, { attempt: state.attempts, reason, errorCount, ...(errors ? { errors } : {}) });
+        emit('submit:failed', state, withoutUndefined({ attempt: state.attempts, reason, errorCount, errors }));
+        // The citizen cannot fix these: the flow has ended (the rating prompt may follow).
         if (reason === 'server' || reason === 'network' || reason === 'unknown') end(state, 'failed');
       },
       confirmed(opts = {}) {
         if (!live()) return undefined;
-        entry.ended = 'confirmed';
-        const t = checkpoint(entry, false);
-        const m = state.marks;
-        const first = m.first ?? t;
-        const last = m.last ?? t;
+        state.ended = 'confirmed';
+        const t = checkpoint(state, false);
+        const first = marks.first ?? t;
+        const last = marks.last ?? t;
         const login = readLogin();
         let sequence = 1;
         if (login && login.id === state.login) {
-          sequence = login.done.length + 1;
-          login.done = [...login.done, state.id].slice(-20);
+          // push gives the new length: this flow's number among the login's confirmations.
+          sequence = login.done.push(state.id);
+          login.done = login.done.slice(-20);
           writeStored(STORAGE_KEYS.login, login);
         }
-        const metrics: TimingMetrics = {
+        const metrics: TimingMetrics = withoutUndefined({
           anchor: state.anchor,
           sequence,
-          totalMs: clamp(t - m.login),
-          sinceOpenMs: clamp(t - m.open),
+          totalMs: clamp(t - marks.login),
+          sinceOpenMs: clamp(t - marks.open),
           monotonicMs: clamp(state.line.mono),
           activeMs: clamp(state.active),
-          ...(state.anchor !== 'form-open' ? { authMs: clamp(m.open - m.login) } : {}),
-          ...(m.prefill !== undefined ? { prefillWaitMs: clamp(m.prefill - m.open) } : {}),
-          fillingMs: clamp(first - (m.prefill ?? m.open)),
+          authMs: authMs(state),
+          prefillWaitMs: marks.prefill === undefined ? undefined : clamp(marks.prefill - marks.open),
+          fillingMs: clamp(first - (marks.prefill ?? marks.open)),
           fixingMs: clamp(last - first),
           submitRoundTripMs: clamp(t - last),
-          ...(m.edit !== undefined ? { firstEditMs: clamp(m.edit - m.open) } : {}),
+          firstEditMs: marks.edit === undefined ? undefined : clamp(marks.edit - marks.open),
           attempts: state.attempts,
           pages: state.pages,
           suspended: state.line.suspended,
           clockChanged: state.line.clockChanged,
-        };
-        saveFlows(loadFlows().filter((f) => f.id !== state.id));
+        });
+        storeFlows(state.id);
         const report: TimeToSubmit = { flow: state.id, procedure: state.procedure, at: clocks.wall(), ...metrics };
-        emit('submit:confirmed', state, { ...(opts.dossierRef ? { dossier: opts.dossierRef } : {}), timing: metrics });
+        emit('submit:confirmed', state, withoutUndefined({ dossier: opts.dossierRef || undefined, timing: metrics }));
         end(state, 'confirmed');
         reports.push(report);
         for (const listener of [...reportListeners]) {
@@ -419,9 +408,9 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
         return report;
       },
       close() {
-        if (open.get(state.id) !== entry) return;
-        if (!entry.ended) {
-          checkpoint(entry, false);
+        if (open.get(state.id) !== state) return;
+        if (!state.ended) {
+          checkpoint(state, false);
           save(state);
         }
         open.delete(state.id);
@@ -429,86 +418,77 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     };
   }
 
-  function adopt(state: FlowState): Entry {
+  function adopt(state: FlowState): FlowState {
     if (state.line.p !== id) state.pages++;
-    const entry: Entry = { state, base: activeTotal };
-    open.set(state.id, entry);
-    return entry;
+    state.base = activeTotal;
+    open.set(state.id, state);
+    return state;
   }
 
   function startFormTiming(opts: StartFormTimingOptions): FormTiming {
-    const procedure = { code: opts.procedure.code, version: opts.procedure.version };
+    const { code, version } = opts.procedure;
     const login = readLogin();
-    const pending = loadFlows().find(
-      (f) => f.procedure.code === procedure.code && f.procedure.version === procedure.version && f.login === login?.id && !open.has(f.id),
-    );
+    const pending = loadFlows().find((f) => f.procedure.code === code && f.procedure.version === version && f.login === login?.id && !open.has(f.id));
     if (pending) {
       // The same form again (reload, next page of a multi-page form): resume its flow.
-      const entry = adopt(pending);
-      checkpoint(entry, false);
+      checkpoint(adopt(pending), false);
       save(pending);
-      return handle(entry);
+      return handle(pending);
     }
     const line = startTimeline(clocks, id);
     const now = line.t;
-    let anchor: AnchorKind = 'form-open';
-    let loginT = now;
-    if (login) {
-      anchor = login.kind;
-      const since = line.w - login.at;
-      if (since < 0) line.clockChanged = true;
-      loginT = now - Math.max(0, since);
-    }
+    const since = login ? line.w - login.at : 0;
+    if (since < 0) line.clockChanged = true;
     const state: FlowState = {
       id: randomId(),
-      procedure,
-      ...(login ? { login: login.id } : {}),
-      anchor,
+      procedure: { code, version },
+      login: login?.id,
+      anchor: login?.kind ?? 'form-open',
       line,
-      marks: { login: loginT, open: now },
+      marks: { login: now - Math.max(0, since), open: now },
       active: 0,
       attempts: 0,
       failed: false,
       prefill: opts.prefill !== false,
       pages: 1,
+      base: 0,
     };
-    const entry = adopt(state);
-    save(state);
-    emit('form:opened', state, { anchor, ...(anchor !== 'form-open' ? { authMs: clamp(now - loginT) } : {}) });
-    return handle(entry);
+    save(adopt(state));
+    emit('form:opened', state, withoutUndefined({ anchor: state.anchor, authMs: authMs(state) }));
+    return handle(state);
   }
 
   /** Ends the flow a confirmation without a form handle means: the latest open here, else the latest stored. */
   function confirmSubmission(opts: { dossierRef?: string; procedure?: string } = {}): TimeToSubmit | undefined {
-    const fits = (f: FlowState) => !opts.procedure || f.procedure.code === opts.procedure;
     const newest = (flows: FlowState[]) =>
-      flows.filter(fits).sort((a, b) => (a.marks.last ?? a.marks.open) - (b.marks.last ?? b.marks.open)).pop();
-    const here = newest([...open.values()].filter((e) => !e.ended).map((e) => e.state));
+      flows
+        .filter((f) => !opts.procedure || f.procedure.code === opts.procedure)
+        .sort((a, b) => (a.marks.last ?? a.marks.open) - (b.marks.last ?? b.marks.open))
+        .pop();
     const login = readLogin()?.id;
-    const stored = here ? undefined : newest(loadFlows().filter((f) => !open.has(f.id) && f.login === login));
-    const entry = here ? open.get(here.id) : stored && adopt(stored);
-    return entry && handle(entry).confirmed(opts);
+    const flow = newest([...open.values()].filter((f) => !f.ended)) ?? newest(loadFlows().filter((f) => !open.has(f.id) && f.login === login));
+    return flow && handle(open.get(flow.id) ?? adopt(flow)).confirmed(opts);
   }
 
-  function flowsEnded(reason: AbandonReason) {
-    for (const entry of open.values()) if (!entry.ended) abandon(entry, reason, checkpoint(entry, false));
-    for (const state of loadFlows()) if (!open.has(state.id)) abandon({ state, base: activeTotal }, reason, state.line.t);
+  /** Ends every unfinished flow, here and stored, as abandoned for `reason`. */
+  function abandonAll(reason: AbandonReason) {
+    for (const state of open.values()) if (!state.ended) abandon(state, reason, checkpoint(state, false));
+    for (const state of loadFlows()) if (!open.has(state.id)) abandon(state, reason, state.line.t);
+    open.clear();
   }
 
   function markLogin() {
-    flowsEnded('logout');
-    open.clear();
+    abandonAll('logout');
     // A new login is a new telemetry session, even on a page that sends no telemetry.
-    for (const key of [STORAGE_KEYS.flows, STORAGE_KEYS.ended, STORAGE_KEYS.session]) removeStored(key);
+    for (const key of [STORAGE_KEYS.flows, STORAGE_KEYS.ended, STORAGE_KEYS.session]) writeStored(key, undefined);
     writeStored(STORAGE_KEYS.login, { id: randomId(), at: clocks.wall(), kind: 'login-mark', done: [] } satisfies LoginRecord);
     send('session:started', {});
   }
 
   function markLogout() {
-    flowsEnded('logout');
-    open.clear();
+    abandonAll('logout');
     send('session:ended', {});
-    for (const key of Object.values(STORAGE_KEYS)) removeStored(key);
+    for (const key of Object.values(STORAGE_KEYS)) writeStored(key, undefined);
     writeStored(STORAGE_KEYS.logout, clocks.wall());
   }
 
@@ -516,8 +496,8 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     const login = readLogin()?.id;
     for (const state of loadFlows()) {
       if (open.has(state.id)) continue;
-      if (state.login !== login) saveFlows(loadFlows().filter((f) => f.id !== state.id));
-      else if (state.line.p !== id) abandon({ state, base: activeTotal }, 'left', state.line.t);
+      if (state.login !== login) storeFlows(state.id);
+      else if (state.line.p !== id) abandon(state, 'left', state.line.t);
     }
   }
 
@@ -525,59 +505,55 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     if (idleAbandonMs <= 0) return;
     const idle = Math.max(clocks.mono() - lastInput.mono, clocks.wall() - lastInput.wall);
     if (idle < idleAbandonMs) return;
-    for (const entry of open.values()) if (!entry.ended) abandon(entry, 'idle', checkpoint(entry, false));
+    for (const state of open.values()) if (!state.ended) abandon(state, 'idle', checkpoint(state, false));
   }
 
   // --- page lifecycle -------------------------------------------------------------------------
 
   function persistOpen() {
-    for (const entry of open.values()) {
-      if (entry.ended) continue;
-      checkpoint(entry, false);
-      save(entry.state);
+    for (const state of open.values()) {
+      if (state.ended) continue;
+      checkpoint(state, false);
+      save(state);
     }
   }
 
   function restored() {
-    const logout = readStored<number>(STORAGE_KEYS.logout);
-    if ((logout !== undefined && logout >= loadedAt) || readLogin()?.id !== loginAtLoad) {
+    const login = readLogin();
+    if ((readStored<number>(STORAGE_KEYS.logout) ?? 0) >= loadedAt || login?.id !== loginAtLoad) {
       // Restored from the back/forward cache after a logout: nothing here belongs to anyone now.
       open.clear();
       send('session:ended', {});
       return;
     }
     const stored = loadFlows();
-    const done = readLogin()?.done ?? [];
-    for (const entry of open.values()) {
-      const fresh = stored.find((f) => f.id === entry.state.id);
+    for (const state of open.values()) {
+      const fresh = stored.find((f) => f.id === state.id);
       // Another page of the same flow may have moved it on; an ending elsewhere holds here too.
-      if (fresh) Object.assign(entry.state, fresh);
-      else if (!entry.ended) entry.ended = done.includes(entry.state.id) ? 'confirmed' : 'abandoned';
-      entry.base = activeTotal;
+      if (fresh) Object.assign(state, fresh);
+      else state.ended ||= login?.done.includes(state.id) ? 'confirmed' : 'abandoned';
+      state.base = activeTotal;
     }
   }
 
-  function listen(target: EventTarget | undefined, type: string, listener: (event: Event) => void, capture = false) {
-    if (!target) return;
-    const safe = (event: Event) => {
-      try {
-        listener(event);
-      } catch {
-        // Timing must never break the page.
-      }
-    };
-    target.addEventListener(type, safe, { capture, passive: true });
-    cleanups.push(() => target.removeEventListener(type, safe, { capture }));
-  }
-
   if (win && doc) {
-    const onInput = () => touch(true);
-    for (const type of ['pointerdown', 'keydown', 'input']) listen(doc, type, onInput, true);
+    const listen = (target: EventTarget, type: string, listener: (event: Event) => void, capture = false) =>
+      target.addEventListener(
+        type,
+        (event) => {
+          try {
+            listener(event);
+          } catch {
+            // Timing must never break the page.
+          }
+        },
+        { capture, passive: true, signal: life.signal },
+      );
+    const later = (callback: () => void, ms: number) => win.setTimeout(() => life.signal.aborted || callback(), ms);
+    for (const type of ['pointerdown', 'keydown', 'input']) listen(doc, type, () => touch(true), true);
     listen(doc, 'visibilitychange', () => (hidden() ? persistOpen() : touch(false)));
     listen(win, 'pagehide', persistOpen);
-    listen(win, 'pageshow', (event) => {
-      if ((event as PageTransitionEvent).persisted) restored();
-    });
+    listen(win, 'pageshow', (event) => (event as PageTransitionEvent).persisted && restored());
     const scanReceipt = () => {
       const receipt = doc.querySelector('[data-oncefill-receipt]');
       if (receipt)
@@ -586,15 +562,6 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
           procedure: receipt.getAttribute('data-oncefill-procedure') || undefined,
         });
     };
-    const timers = new Set<number>();
-    const later = (callback: () => void, ms: number) => {
-      const timer = win.setTimeout(() => {
-        timers.delete(timer);
-        callback();
-      }, ms);
-      timers.add(timer);
-    };
-    cleanups.push(() => timers.forEach((timer) => win.clearTimeout(timer)));
     const afterLoad = () => later(checkLeftFlows, abandonGraceMs);
     if (doc.readyState === 'loading') listen(doc, 'DOMContentLoaded', scanReceipt);
     else later(scanReceipt, 0);
@@ -623,7 +590,7 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
       // Confirmations that happened before the subscription (a receipt page) are still reported.
       const earlier = [...reports];
       if (earlier.length > 0)
-        void Promise.resolve().then(() => {
+        queueMicrotask(() => {
           for (const report of earlier) if (reportListeners.has(callback)) callback(report);
         });
       return () => void reportListeners.delete(callback);
@@ -634,11 +601,10 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     },
     ratingContext() {
       const ended = readStored<EndedRecord>(STORAGE_KEYS.ended);
-      const entry = [...open.values()].filter((e) => !e.ended).pop();
+      const here = [...open.values()].filter((f) => !f.ended).pop();
       // The newer of the last ending and the form open here.
-      if (ended && !(entry && entry.state.marks.open > ended.at))
-        return { flow: ended.flow, procedure: ended.procedure, after: ended.after, at: ended.at, prompted: ended.prompted.includes(ended.flow) };
-      return entry && { flow: entry.state.id, procedure: entry.state.procedure, after: 'open', at: clocks.wall(), prompted: false };
+      if (ended && !(here && here.marks.open > ended.at)) return { ...ended, prompted: ended.prompted.includes(ended.flow) };
+      return here && { flow: here.id, procedure: here.procedure, after: 'open', at: clocks.wall(), prompted: false };
     },
     markPrompted(flow) {
       const ended = readStored<EndedRecord>(STORAGE_KEYS.ended);
@@ -647,7 +613,7 @@ export function createTimingPage(options: TimingPageOptions = {}): TimingPage {
     checkLeftFlows,
     checkIdle,
     destroy() {
-      for (const cleanup of cleanups.splice(0)) cleanup();
+      life.abort();
       bridged = undefined;
       reportListeners.clear();
     },
