@@ -15,7 +15,7 @@
  * - It catches its own errors (`onError`, the form's `sdk:error` event): the page keeps working.
  */
 import { resolvePrefill, type ResolvePrefillOptions } from '../resolve/resolve-prefill.js';
-import type { FieldResult, FieldValue, PrefillResult } from '../resolve/types.js';
+import type { FieldResult, FieldValue, PrefillResult, ReuseDisplay } from '../resolve/types.js';
 import type { Field, Procedure } from '../schema/procedure-format.js';
 import { createFormSession, type FormSession } from '../session/create-form-session.js';
 import { BindError } from '../shared/BindError.js';
@@ -122,6 +122,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
   const unwritable = new Map<string, string>();
   const filled = new Set<string>();
   const chosen = new Set<string>();
+  const chosenDocuments = new Map<string, number>();
   const noticed = new Set<string>();
   const controller = new AbortController();
   const id = `oncefill-${++bound}`;
@@ -448,20 +449,54 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
     status.setAttribute('data-oncefill-notice', '');
   };
 
-  /** Dossier components satisfied by reuse: marked, their file inputs no longer `required`. */
+  /** Dossier components satisfied by reuse: marked, their file inputs no longer `required`; several candidates: the citizen picks. */
   const paintComponents = () => {
     for (const component of procedure.documents ?? []) {
       const key = `#${component.id}`;
       const doc = session.result?.documents[component.id];
       const controls = component.fileField ? controlsOf(component.fileField) : undefined;
-      const sig = `${doc?.status}${controls?.length}`;
+      const picked = doc?.candidates?.[chosenDocuments.get(component.id) ?? -1];
+      const reused = doc?.status === 'reused' ? doc : picked;
+      const sig = `${doc?.status}${chosenDocuments.get(component.id)}${controls?.length}`;
       if (painted.get(key)?.sig === sig) continue;
       unpaint(key);
-      if (doc?.status !== 'reused' || !controls || !doc.reuse) continue;
+      if (!controls || !(reused?.reuse || doc?.status === 'conflict')) continue;
       const undo: Array<() => void> = [];
       painted.set(key, { sig, undo });
-      for (const el of controls) attr(undo, el, 'required', null), attr(undo, el, 'data-oncefill-reused', doc.reuse.documentType);
-      note(undo, controls, fill(words.reused, { title: doc.display?.title ?? component.title[lang] ?? component.title.vi }));
+      const title = (display?: ReuseDisplay) => display?.title ?? component.title[lang] ?? component.title.vi;
+      if (reused?.reuse) {
+        for (const el of controls) attr(undo, el, 'required', null), attr(undo, el, 'data-oncefill-reused', reused.reuse.documentType);
+        note(undo, controls, fill(words.reused, { title: title(reused.display) }));
+        continue;
+      }
+      const candidates = doc!.candidates ?? [];
+      const text = fill(words.documents, { count: String(candidates.length) });
+      note(undo, controls, text, [
+        text,
+        (button, box) =>
+          void loadUi().then(
+            guard((ui) =>
+              ui.pick({
+                after: box,
+                field: component.title[lang] ?? component.title.vi,
+                lang,
+                strings: options.strings,
+                back: button,
+                choices: candidates.map((c) => ({ text: `${title(c.display)} ${c.reuse.documentNumber}`, from: [c.display.issuer, c.display.issueDate && displayDate(c.display.issueDate)].filter(Boolean).join(', ') })),
+                onPick: guard((index) => {
+                  if (!session.chooseDocument(component.id, index)) return;
+                  chosenDocuments.set(component.id, index);
+                  const reuse = candidates[index]!.reuse;
+                  tracker?.track('component:reused', { component: component.id, source: reuse.source, documentType: reuse.documentType });
+                  paintComponents();
+                  updateEnvelope();
+                  controls[0]!.focus();
+                }),
+              }),
+            ),
+            fail,
+          ),
+      ]);
     }
   };
 
@@ -488,6 +523,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
     controller.abort();
     session.clear();
     pageValues.clear();
+    chosenDocuments.clear();
     for (const key of [...painted.keys()]) unpaint(key);
     for (const path of map.byPath.keys()) if (fieldOf(path).type !== 'file') write(path, undefined);
     status.textContent = '';

@@ -25,6 +25,8 @@ export interface BindStrings {
   failed: string;
   /** The mark of a dossier component that need not be uploaded. */
   reused: string;
+  /** The mark of a component several earlier documents could stand in for, and its button. */
+  documents: string;
   /** Closes the notice. */
   dismiss: string;
 }
@@ -47,6 +49,7 @@ export const BIND_STRINGS: { readonly vi: BindStrings; readonly en: BindStrings 
     loading: 'Đang lấy thông tin Nhà nước đã có về bạn…',
     failed: 'Chưa lấy được thông tin từ {source}. Bạn vẫn có thể tự nhập.',
     reused: 'Không cần nộp: đã có {title} trong kho dữ liệu.',
+    documents: 'Có {count} giấy tờ trong kho dữ liệu dùng được: chọn một để khỏi nộp',
     dismiss: 'Đóng thông báo',
   },
   en: {
@@ -65,6 +68,7 @@ export const BIND_STRINGS: { readonly vi: BindStrings; readonly en: BindStrings 
     loading: 'Getting what the state already holds about you…',
     failed: 'Could not get data from {source}. You can still type it in.',
     reused: 'No upload needed: {title} is already on record.',
+    documents: '{count} documents on record would do: choose one instead of uploading',
     dismiss: 'Close the notice',
   },
 };
