@@ -15,7 +15,7 @@
  * - It catches its own errors (`onError`, the form's `sdk:error` event): the page keeps working.
  */
 import { resolvePrefill, type ResolvePrefillOptions } from '../resolve/resolve-prefill.js';
-import type { FieldResult, FieldValue, PrefillResult, ReuseDisplay } from '../resolve/types.js';
+import type { FieldResult, FieldValue, PrefillResult, Provenance, ReuseDisplay } from '../resolve/types.js';
 import type { Field, Procedure } from '../schema/procedure-format.js';
 import { createFormSession, type FormSession } from '../session/create-form-session.js';
 import { BindError } from '../shared/BindError.js';
@@ -25,11 +25,13 @@ import type { Sources } from '../sources/types.js';
 import { telemetryHub } from '../telemetry/telemetry-hub.js';
 import { trackForm, type FormTracker } from '../telemetry/track-form.js';
 import { STORAGE_KEYS, readStored } from '../timing/tab-storage.js';
-import { BIND_STRINGS, fill, type BindStrings } from './bind-strings.js';
+import { VI_BIND_STRINGS, fill, type BindStrings } from './vi-strings.js';
 import { displayDate, displayValue, initialValue, isChoice, readValue, sameValue, unfit, writeValue } from './control-value.js';
 import { loadUi } from './load-ui.js';
 import { mapControls, type Control, type ControlMap, type SkippedControl } from './map-controls.js';
-import type { PanelStrings } from './ui/types.js';
+import type { BindingUi, PanelStrings } from './ui/types.js';
+
+export type { BindStrings } from './vi-strings.js';
 
 export interface BindFormOptions {
   /** The definition, from `parseProcedure()` (or the embed's guard). */
@@ -110,8 +112,8 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
   if (!procedure || !Array.isArray(procedure.fields)) throw new TypeError('[oncefill] bindForm needs { procedure } from parseProcedure()');
 
   const lang = options.lang === 'en' ? 'en' : 'vi';
-  const base = BIND_STRINGS[lang];
-  const words: BindStrings = { ...base, ...options.strings, sources: { ...base.sources, ...options.strings?.sources } };
+  const wordsFrom = (base: BindStrings): BindStrings => ({ ...base, ...options.strings, sources: { ...base.sources, ...options.strings?.sources } });
+  let words = wordsFrom(VI_BIND_STRINGS);
   const envelopeName = options.envelopeName ?? DEFAULT_ENVELOPE_NAME;
   const byId = new Map<string, Field>(procedure.fields.map((f) => [f.id, f]));
   const cleanups: Array<() => void> = [];
@@ -229,6 +231,16 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
     undo.push(() => box.remove());
   };
   const label = (path: string) => fieldOf(path).label[lang] ?? fieldOf(path).label.vi;
+  /** `Lấy từ {source}, cập nhật {date}`. */
+  const origin = (p: Provenance) => fill(words.from, { source: words.sources[p.source] }) + (p.lastUpdated ? fill(words.updated, { date: displayDate(p.lastUpdated.slice(0, 10)) }) : '');
+  /** A note button that opens a panel of the on-demand UI after the note. */
+  const panel =
+    (open: (ui: BindingUi, common: { after: Element; back: HTMLElement; lang: 'vi' | 'en'; strings?: Partial<PanelStrings> }) => void) =>
+    (button: HTMLButtonElement, box: HTMLElement) =>
+      void loadUi().then(
+        guard((ui) => open(ui, { after: box, back: button, lang, strings: options.strings })),
+        fail,
+      );
 
   /** Brings a field's marks (and its value, when oncefill owns it) in line with the session. */
   const paint = (path: string, force = false) => {
@@ -252,33 +264,26 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
       filled.add(path);
       const p = state.provenance!;
       for (const el of controls) attr(undo, el, 'data-oncefill-filled', p.source);
-      let text = fill(words.from, { source: words.sources[p.source] }) + (p.lastUpdated ? fill(words.updated, { date: displayDate(p.lastUpdated.slice(0, 10)) }) : '');
+      let text = origin(p);
       text += state.disputed ? words.disputed : state.locked ? words.locked : '.';
       if (state.disputed) for (const el of controls) attr(undo, el, 'data-oncefill-disputed', '');
       if (!state.locked) return note(undo, controls, text);
       lock(undo, controls);
       note(undo, controls, text, [
         words.wrong,
-        (button, box) =>
-          void loadUi().then(
-            guard((ui) =>
-              ui.askReason({
-                after: box,
-                field: label(path),
-                lang,
-                strings: options.strings,
-                back: button,
-                onSend: guard((reason) => {
-                  if (!session.dispute(path, reason)) return;
-                  tracker?.track('lock:disputed', { field: path, source: p.source });
-                  paint(path);
-                  updateEnvelope();
-                  controls[0]!.focus();
-                }),
-              }),
-            ),
-            fail,
-          ),
+        panel((ui, common) =>
+          ui.askReason({
+            ...common,
+            field: label(path),
+            onSend: guard((reason) => {
+              if (!session.dispute(path, reason)) return;
+              tracker?.track('lock:disputed', { field: path, source: p.source });
+              paint(path);
+              updateEnvelope();
+              controls[0]!.focus();
+            }),
+          }),
+        ),
         `${words.wrong} ${label(path)}`,
       ]);
     } else if (result?.status === 'conflict' && state.setBy === undefined && result.candidates) {
@@ -287,30 +292,20 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
       const text = fill(words.conflict, { count: String(candidates.length) });
       note(undo, controls, text, [
         text,
-        (button, box) =>
-          void loadUi().then(
-            guard((ui) =>
-              ui.pick({
-                after: box,
-                field: label(path),
-                lang,
-                strings: options.strings,
-                back: button,
-                choices: candidates.map((c) => ({
-                  text: displayValue(c.value, fieldOf(path)),
-                  from: fill(words.from, { source: words.sources[c.provenance.source] }) + (c.provenance.lastUpdated ? fill(words.updated, { date: displayDate(c.provenance.lastUpdated.slice(0, 10)) }) : ''),
-                })),
-                onPick: guard((index) => {
-                  if (unfit(fieldOf(path), controls, candidates[index]?.value)) return;
-                  chosen.add(path);
-                  if (session.choose(path, index)) paint(path);
-                  updateEnvelope();
-                  controls[0]!.focus();
-                }),
-              }),
-            ),
-            fail,
-          ),
+        panel((ui, common) =>
+          ui.pick({
+            ...common,
+            field: label(path),
+            choices: candidates.map((c) => ({ text: displayValue(c.value, fieldOf(path)), from: origin(c.provenance) })),
+            onPick: guard((index) => {
+              if (unfit(fieldOf(path), controls, candidates[index]?.value)) return;
+              chosen.add(path);
+              if (session.choose(path, index)) paint(path);
+              updateEnvelope();
+              controls[0]!.focus();
+            }),
+          }),
+        ),
       ]);
     } else if (result?.status === 'pending') {
       for (const el of controls) attr(undo, el, 'data-oncefill-pending', ''), attr(undo, el, 'aria-busy', 'true');
@@ -473,29 +468,22 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
       const text = fill(words.documents, { count: String(candidates.length) });
       note(undo, controls, text, [
         text,
-        (button, box) =>
-          void loadUi().then(
-            guard((ui) =>
-              ui.pick({
-                after: box,
-                field: component.title[lang] ?? component.title.vi,
-                lang,
-                strings: options.strings,
-                back: button,
-                choices: candidates.map((c) => ({ text: `${title(c.display)} ${c.reuse.documentNumber}`, from: [c.display.issuer, c.display.issueDate && displayDate(c.display.issueDate)].filter(Boolean).join(', ') })),
-                onPick: guard((index) => {
-                  if (!session.chooseDocument(component.id, index)) return;
-                  chosenDocuments.set(component.id, index);
-                  const reuse = candidates[index]!.reuse;
-                  tracker?.track('component:reused', { component: component.id, source: reuse.source, documentType: reuse.documentType });
-                  paintComponents();
-                  updateEnvelope();
-                  controls[0]!.focus();
-                }),
-              }),
-            ),
-            fail,
-          ),
+        panel((ui, common) =>
+          ui.pick({
+            ...common,
+            field: title(),
+            choices: candidates.map((c) => ({ text: `${title(c.display)} ${c.reuse.documentNumber}`, from: [c.display.issuer, c.display.issueDate && displayDate(c.display.issueDate)].filter(Boolean).join(', ') })),
+            onPick: guard((index) => {
+              if (!session.chooseDocument(component.id, index)) return;
+              chosenDocuments.set(component.id, index);
+              const reuse = candidates[index]!.reuse;
+              tracker?.track('component:reused', { component: component.id, source: reuse.source, documentType: reuse.documentType });
+              paintComponents();
+              updateEnvelope();
+              controls[0]!.focus();
+            }),
+          }),
+        ),
       ]);
     }
   };
@@ -598,13 +586,11 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
 
   // --- start -------------------------------------------------------------------------------
 
-  let ready: Promise<PrefillResult | undefined> = Promise.resolve(undefined);
+  let settle: (result: PrefillResult | undefined) => void = () => undefined;
   const binding: Binding = {
     form,
     session,
-    get ready() {
-      return ready;
-    },
+    ready: new Promise((resolve) => (settle = resolve)),
     report: () => ({
       filled: [...filled],
       skipped: map.skipped,
@@ -636,24 +622,26 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
   if (place) place.append(status);
   else form.prepend(status);
 
-  try {
-    rescan();
-    if (stale) clearAll();
-    observer.observe(form, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'type', 'name', 'hidden', 'aria-hidden'] });
-    const failedBefore = form.getAttribute('data-oncefill-submit-failed');
-    if (failedBefore !== null) {
-      // The server re-rendered the form after refusing the POST: count its errors by field.
-      const errors: Record<string, number> = {};
-      form.querySelectorAll('[aria-invalid="true"]').forEach((el) => {
-        const path = owner.get(el as Control);
-        if (path) errors[path] = (errors[path] ?? 0) + 1;
-      });
-      tracker?.submitFailed((/^(invalid|rejected|server|network|unknown)$/.test(failedBefore) ? failedBefore : 'rejected') as 'rejected', errors);
-    }
-    if (options.sources && !stale) {
+  const start = () => {
+    try {
+      rescan();
+      if (stale) clearAll();
+      observer.observe(form, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'type', 'name', 'hidden', 'aria-hidden'] });
+      const failedBefore = form.getAttribute('data-oncefill-submit-failed');
+      if (failedBefore !== null) {
+        // The server re-rendered the form after refusing the POST: count its errors by field.
+        const errors: Record<string, number> = {};
+        form.querySelectorAll('[aria-invalid="true"]').forEach((el) => {
+          const path = owner.get(el as Control);
+          if (path) errors[path] = (errors[path] ?? 0) + 1;
+        });
+        tracker?.submitFailed((/^(invalid|rejected|server|network|unknown)$/.test(failedBefore) ? failedBefore : 'rejected') as 'rejected', errors);
+      }
+      updateEnvelope();
+      if (!options.sources || stale) return settle(undefined);
       form.setAttribute('data-oncefill-loading', '');
       status.textContent = words.loading;
-      ready = resolvePrefill(procedure, {
+      resolvePrefill(procedure, {
         sources: options.sources,
         signal: controller.signal,
         onUpdate: onResult,
@@ -661,17 +649,24 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
         ...(options.consent ? { consent: options.consent } : {}),
         ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
       }).then(
-        () => (active ? session.result : undefined),
+        () => settle(active ? session.result : undefined),
         (error: unknown) => {
           fail(error);
-          return undefined;
+          settle(undefined);
         },
       );
+    } catch (error) {
+      fail(error);
+      settle(undefined);
     }
-    updateEnvelope();
-  } catch (error) {
-    fail(error);
-  }
+  };
+  // English words come with the on-demand UI; Vietnamese pages never load them.
+  if (lang === 'en')
+    loadUi().then(
+      (ui) => ((words = wordsFrom(ui.en)), start()),
+      (error) => (fail(error), start()),
+    );
+  else start();
   return binding;
 }
 

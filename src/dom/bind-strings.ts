@@ -1,77 +1,12 @@
-import type { SourceId } from '../shared/protocol.js';
+import { EN_BIND_STRINGS } from './ui/en-strings.js';
+import { VI_BIND_STRINGS } from './vi-strings.js';
+
+export type { BindStrings } from './vi-strings.js';
 
 /**
- * The words a bound form shows. `{source}`, `{date}`, `{title}` and `{count}` are replaced
- * with text (never HTML); a portal overrides any of them with `strings`.
+ * The words a bound form shows, Vietnamese and English. Pass some of them as `strings` to
+ * `bindForm` to change them.
+ * @example
+ * bindForm(form, { procedure, sources, strings: { sources: { population: 'Cơ sở dữ liệu dân cư' } } })
  */
-export interface BindStrings {
-  /** What each source is called. */
-  sources: Record<SourceId, string>;
-  /** The mark of a prefilled field: `Lấy từ {source}`. */
-  from: string;
-  /** Appended when the source says when it last changed the value. */
-  updated: string;
-  /** Appended on a locked field. */
-  locked: string;
-  /** The button that unlocks a locked field with a reason. */
-  wrong: string;
-  /** The mark of a field whose sources disagree, and its button. */
-  conflict: string;
-  /** Appended after the citizen disputed a value. */
-  disputed: string;
-  /** The status while sources answer. */
-  loading: string;
-  /** The notice when a source fails: the form stays editable. */
-  failed: string;
-  /** The mark of a dossier component that need not be uploaded. */
-  reused: string;
-  /** The mark of a component several earlier documents could stand in for, and its button. */
-  documents: string;
-  /** Closes the notice. */
-  dismiss: string;
-}
-
-/** The binding's words, Vietnamese and English. */
-export const BIND_STRINGS: { readonly vi: BindStrings; readonly en: BindStrings } = {
-  vi: {
-    sources: {
-      population: 'CSDL quốc gia về dân cư',
-      results: 'Kho dữ liệu kết quả thủ tục hành chính',
-      personal: 'Kho dữ liệu điện tử của bạn',
-      business: 'CSDL quốc gia về đăng ký doanh nghiệp',
-    },
-    from: 'Lấy từ {source}',
-    updated: ', cập nhật {date}',
-    locked: '. Đã xác thực, không cần sửa.',
-    wrong: 'Thông tin này sai?',
-    conflict: 'Các nguồn ghi khác nhau ({count}): chọn giá trị đúng',
-    disputed: '. Bạn đã báo thông tin này sai.',
-    loading: 'Đang lấy thông tin Nhà nước đã có về bạn…',
-    failed: 'Chưa lấy được thông tin từ {source}. Bạn vẫn có thể tự nhập.',
-    reused: 'Không cần nộp: đã có {title} trong kho dữ liệu.',
-    documents: 'Có {count} giấy tờ trong kho dữ liệu dùng được: chọn một để khỏi nộp',
-    dismiss: 'Đóng thông báo',
-  },
-  en: {
-    sources: {
-      population: 'the national population database',
-      results: 'the national store of earlier results',
-      personal: 'your personal data store',
-      business: 'the national business register',
-    },
-    from: 'From {source}',
-    updated: ', updated {date}',
-    locked: '. Verified; no need to change it.',
-    wrong: 'Is this wrong?',
-    conflict: 'The sources disagree ({count}): choose the right value',
-    disputed: '. You reported this as wrong.',
-    loading: 'Getting what the state already holds about you…',
-    failed: 'Could not get data from {source}. You can still type it in.',
-    reused: 'No upload needed: {title} is already on record.',
-    documents: '{count} documents on record would do: choose one instead of uploading',
-    dismiss: 'Close the notice',
-  },
-};
-
-/** Fills `{name}` placeholders with text. */
-export const fill = (template: string, values: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+export const BIND_STRINGS = { vi: VI_BIND_STRINGS, en: EN_BIND_STRINGS } as const;

@@ -199,7 +199,7 @@ describe('the one-tag embed on a legacy form', () => {
   });
 
   it('carries the envelope when the page calls form.submit() (as __doPostBack does), and the values of locked fields', async () => {
-    gateway.answers = { population: { attributes: POPULATION }, results: { attributes: { diploma: verified([DIPLOMAS.value[0]]) } } };
+    gateway.answers = { population: { attributes: POPULATION }, results: { attributes: { diploma: verified([(DIPLOMAS.value as unknown[])[0]]) } } };
     serveCsp('/postback', portalPage({ after: '<button id="postback" type="button">Lưu nháp</button>', scripts: '<script src="/pages/postback.js" defer></script>' }));
     page = await openPage(browser);
     await page.goto(server.url('/postback'));

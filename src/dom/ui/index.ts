@@ -4,8 +4,9 @@
  * `dist/oncefill.ui.js`; `oncefill/dom` as a chunk.
  */
 import { askReason } from './ask-reason.js';
+import { EN_BIND_STRINGS } from './en-strings.js';
 import { pickCandidate } from './pick-candidate.js';
 import { showRatingPrompt } from './show-rating-prompt.js';
 import type { BindingUi } from './types.js';
 
-export const ui: BindingUi = { pick: pickCandidate, askReason, rating: showRatingPrompt };
+export const ui: BindingUi = { pick: pickCandidate, askReason, rating: showRatingPrompt, en: EN_BIND_STRINGS };

@@ -5,6 +5,7 @@
  * no module state with the main file (its telemetry hub, its sessions).
  */
 import type { RatingContext } from '../../timing/timing-page.js';
+import type { BindStrings } from '../vi-strings.js';
 import type { RatingPromptOptions } from './show-rating-prompt.js';
 
 /** Words of the picker and the dispute dialog. */
@@ -52,6 +53,8 @@ export interface BindingUi {
   askReason(options: ReasonOptions): () => void;
   /** Shows the rating prompt for a flow; returns its close. */
   rating(context: RatingContext, options: RatingPromptOptions, hooks: { rate(score: number): void; closed(): void }): () => void;
+  /** The binding's English words. */
+  en: BindStrings;
 }
 
 /** Where the UI file registers itself on the page (shared by every copy of oncefill). */
