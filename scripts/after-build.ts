@@ -1,9 +1,11 @@
 /**
  * Steps after tsup: ship the JSON Schema beside the code, write the administrative-unit list
  * for pickers (`dist/vn/units.json`) with the data's upstream notices (`dist/vn/NOTICE`), and
- * print the Subresource Integrity hash of the one-tag embed for the README's `<script integrity>` tag.
+ * pin the embed's stylesheet and on-demand UI by their hashes inside the main file, and print
+ * the Subresource Integrity hashes for the README's `<script integrity>` tag.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { unitList } from '../src/vn/units/unit-list.js';
 
@@ -15,6 +17,16 @@ mkdirSync(new URL('vn/', dist), { recursive: true });
 writeFileSync(new URL('vn/units.json', dist), JSON.stringify(unitList));
 writeFileSync(new URL('vn/NOTICE', dist), `${unitList.notice}\n`);
 
-const iife = readFileSync(new URL('oncefill.global.js', dist));
-const sri = `sha384-${createHash('sha384').update(iife).digest('base64')}`;
-console.log(`dist/oncefill.global.js  ${iife.length} bytes  integrity="${sri}"`);
+// The embed's stylesheet and on-demand UI: their hashes go into the main file, which pins them.
+copyFileSync(new URL('../src/dom/oncefill.css', import.meta.url), new URL('oncefill.css', dist));
+const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(new URL(file, dist))).digest('base64')}`;
+const main = new URL('oncefill.global.js', dist);
+let code = readFileSync(main, 'utf8');
+for (const [marker, file] of [['ONCEFILL_UI_INTEGRITY', 'oncefill.ui.js'], ['ONCEFILL_CSS_INTEGRITY', 'oncefill.css']] as const) {
+  const placeholder = `sha384-${marker.padEnd(64, '_')}`;
+  if (!code.includes(placeholder)) throw new Error(`after-build: ${marker} placeholder missing from oncefill.global.js`);
+  code = code.replace(placeholder, sri(file));
+}
+writeFileSync(main, code);
+for (const file of ['oncefill.global.js', 'oncefill.ui.js', 'oncefill.css'])
+  console.log(`dist/${file.padEnd(20)} ${String(readFileSync(new URL(file, dist)).length).padStart(6)} bytes  ${String(gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length).padStart(5)} gzip  integrity="${sri(file)}"`);

@@ -1,76 +1,19 @@
 /**
- * The satisfaction prompt: a small non-modal dialog with a 1–5 scale, in Vietnamese by default,
- * shown once per flow when it ends — a confirmed success, a failure the citizen cannot fix, or
- * an abandoned form (found on the next page load or after the idle time). Never on
- * `beforeunload`. Styled through the CSSOM (allowed under a strict `style-src`), themable with
- * CSS custom properties, or left unstyled for the portal's own stylesheet.
+ * When the satisfaction prompt shows: once per flow when it ends — a confirmed success, a
+ * failure the citizen cannot fix, or an abandoned form (found on the next page load or after
+ * the idle time). Never on `beforeunload`. The prompt itself (`ui/show-rating-prompt.ts`)
+ * loads only when it is about to show, so the one-tag embed does not carry it.
  */
 import { telemetryHub } from '../telemetry/telemetry-hub.js';
-import type { FlowEnding } from '../timing/flow-constants.js';
 import type { RatingContext } from '../timing/timing-page.js';
+import { loadUi } from './load-ui.js';
 import { rateFlow } from './rate.js';
-import { DEFAULT_COMMENT_MAX_LENGTH, redactComment } from './redact-comment.js';
+import type { RatingPromptOptions } from './ui/show-rating-prompt.js';
 
-export interface RatingStrings {
-  /** The question. */
-  title: string;
-  /** Meaning of scores 1 to 5. */
-  scores: readonly [string, string, string, string, string];
-  close: string;
-  thanks: string;
-  /** Label of the optional comment box; says not to write personal details. */
-  commentLabel: string;
-  send: string;
-}
-
-/** The prompt's words, Vietnamese and English. */
-export const RATING_STRINGS: { readonly vi: RatingStrings; readonly en: RatingStrings } = {
-  vi: {
-    title: 'Bạn hài lòng với dịch vụ công trực tuyến này ở mức nào?',
-    scores: ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'],
-    close: 'Đóng',
-    thanks: 'Cảm ơn bạn đã đánh giá.',
-    commentLabel: 'Góp ý thêm (không bắt buộc). Xin đừng ghi thông tin cá nhân.',
-    send: 'Gửi góp ý',
-  },
-  en: {
-    title: 'How satisfied are you with this online public service?',
-    scores: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
-    close: 'Close',
-    thanks: 'Thank you for your rating.',
-    commentLabel: 'Anything to add? (optional) Please leave out personal details.',
-    send: 'Send',
-  },
-};
-
-export interface RatingPromptOptions {
-  /** Default `'vi'`. */
-  lang?: 'vi' | 'en';
-  /** Replaces some of the words. */
-  strings?: Partial<RatingStrings>;
-  /** The endings that show the prompt. Default all three. */
-  after?: readonly FlowEnding[];
-  /**
-   * Off by default. When set, a comment box follows the score; comments go, redacted (e-mail
-   * addresses, phone numbers, digit runs of nine or more) and capped, to the portal's own
-   * feedback endpoint as `{ procedure, score, comment }` JSON — never into telemetry.
-   */
-  comments?: { endpoint: string; maxLength?: number; headers?: Record<string, string> };
-  /** Where the prompt is appended. Default `document.body`. */
-  container?: HTMLElement;
-  /** Leave styling to the portal's stylesheet (`.oncefill-rating`). */
-  unstyled?: boolean;
-}
+export type { RatingPromptOptions, RatingStrings } from './ui/show-rating-prompt.js';
 
 /** An ending older than this does not prompt when the prompt is bound later. */
 const RECENT_MS = 10 * 60_000;
-
-// Styles go through the CSSOM (`style.cssText`), which a strict `style-src` allows.
-const BORDER = 'border:1px solid var(--oncefill-rating-border,#767676);';
-const BOX_CSS = `position:fixed;left:0;right:0;bottom:1rem;margin:0 auto;width:calc(100% - 2rem);max-width:28rem;box-sizing:border-box;padding:1rem 3rem 1rem 1rem;background:var(--oncefill-rating-bg,#fff);color:var(--oncefill-rating-fg,#1b1b1b);${BORDER}border-radius:8px;box-shadow:0 4px 16px #0003;z-index:var(--oncefill-rating-z,2147483000)`;
-const BUTTON_CSS = `min-width:44px;min-height:44px;font:inherit;color:inherit;background:var(--oncefill-rating-button-bg,#f1f1f1);${BORDER}border-radius:6px;cursor:pointer;`;
-
-let instances = 0;
 
 /**
  * Shows the satisfaction prompt at the end of each flow on this page (and for a flow that ended
@@ -81,102 +24,23 @@ let instances = 0;
  */
 export function bindRatingPrompt(options: RatingPromptOptions = {}): () => void {
   const hub = telemetryHub();
-  const words: RatingStrings = { ...RATING_STRINGS[options.lang === 'en' ? 'en' : 'vi'], ...options.strings };
   const after = options.after ?? ['confirmed', 'failed', 'abandoned'];
-  let current: HTMLElement | undefined;
-  let returnFocus: Element | null = null;
-
-  /** Creates `<tag class="oncefill-rating{name}">` with text, CSS and a parent. */
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, name: string, parent?: Element, text = '', css = ''): HTMLElementTagNameMap[K] => {
-    const node = document.createElement(tag);
-    node.className = `oncefill-rating${name}`;
-    node.textContent = text;
-    if (!options.unstyled) node.style.cssText = css;
-    if (tag === 'button') (node as HTMLButtonElement).type = 'button';
-    parent?.append(node);
-    return node;
-  };
-
-  const close = () => {
-    if (!current) return;
-    const hadFocus = current.contains(document.activeElement);
-    current.remove();
-    current = undefined;
-    if (hadFocus && returnFocus instanceof HTMLElement) returnFocus.focus();
-  };
+  let open = false;
+  let stopped = false;
+  let close: (() => void) | undefined;
 
   const show = (context: RatingContext | undefined) => {
-    if (current || !context || context.after === 'open' || context.prompted || !after.includes(context.after) || !document.body) return;
+    if (open || stopped || !context || context.after === 'open' || context.prompted || !after.includes(context.after) || !document.body) return;
     hub.timing.markPrompted(context.flow);
-    const id = `oncefill-rating-${++instances}`;
-    const box = el('section', '', undefined, '', BOX_CSS);
-    box.setAttribute('role', 'dialog');
-    box.setAttribute('aria-labelledby', id);
-    box.setAttribute('data-after', context.after);
-    box.addEventListener('keydown', (event) => event.key === 'Escape' && close());
-    const heading = el('h2', '-title', box, words.title, 'margin:0 0 .75rem;font-size:1rem');
-    heading.id = id;
-    heading.tabIndex = -1;
-    const group = el('div', '-scale', box, '', 'display:flex;gap:.5rem');
-    group.setAttribute('role', 'group');
-    group.setAttribute('aria-labelledby', id);
-    const legend = el('p', '-legend', box, `1 = ${words.scores[0]} · 5 = ${words.scores[4]}`, 'margin:.25rem 0 0;font-size:.8125rem');
-    const status = el('p', '-status', box, '', 'margin:0');
-    status.setAttribute('role', 'status');
-    const closeButton = el('button', '-close', box, '×', `${BUTTON_CSS}position:absolute;top:.25rem;right:.25rem;border:0;background:none;font-size:1.5rem`);
-    closeButton.setAttribute('aria-label', words.close);
-    closeButton.addEventListener('click', close);
-
-    const thank = () => {
-      // Keep a keyboard user inside the prompt when the button they pressed goes away.
-      const hadFocus = box.contains(document.activeElement);
-      group.remove();
-      legend.remove();
-      status.textContent = words.thanks;
-      if (hadFocus) heading.focus();
-    };
-    words.scores.forEach((meaning, i) => {
-      const score = el('button', '-score', group, String(i + 1), `${BUTTON_CSS}flex:1;font-weight:600`);
-      score.setAttribute('aria-label', `${i + 1}: ${meaning}`);
-      score.addEventListener('click', () => {
-        rateFlow(i + 1, context);
-        const comments = options.comments;
-        if (!comments) return thank();
-        const maxLength = comments.maxLength ?? DEFAULT_COMMENT_MAX_LENGTH;
-        const form = el('form', '-comment', undefined, '', 'display:grid;gap:.5rem');
-        const label = el('label', '-comment-label', form, words.commentLabel);
-        const text = el('textarea', '-comment-text', form, '', 'font:inherit;min-height:4rem');
-        text.id = label.htmlFor = `${id}-comment`;
-        text.maxLength = maxLength;
-        el('button', '-send', form, words.send, BUTTON_CSS).type = 'submit';
-        form.addEventListener('submit', (event) => {
-          event.preventDefault();
-          const comment = redactComment(text.value, maxLength);
-          // The portal's own endpoint, with its session: no flow id, so a comment never links to telemetry.
-          if (comment)
-            fetch(comments.endpoint, {
-              method: 'POST',
-              credentials: 'same-origin',
-              headers: { 'content-type': 'application/json', ...comments.headers },
-              body: JSON.stringify({ procedure: context.procedure, score: i + 1, comment }),
-            }).catch(() => undefined);
-          thank();
-          form.remove();
-          heading.focus();
-        });
-        group.replaceWith(form);
-        legend.remove();
-        text.focus();
-      });
-    });
-
-    returnFocus = document.activeElement;
-    (options.container ?? document.body).append(box);
-    current = box;
-    // After a failure the citizen may still be busy with the form: do not take the focus.
-    if (context.after !== 'failed') heading.focus();
+    open = true;
+    loadUi().then(
+      (ui) => {
+        if (stopped) return void (open = false);
+        close = ui.rating(context, options, { rate: (score) => rateFlow(score, context), closed: () => void ((open = false), (close = undefined)) });
+      },
+      () => void (open = false),
+    );
   };
-
   const safeShow = () => {
     try {
       show(hub.timing.ratingContext());
@@ -190,7 +54,8 @@ export function bindRatingPrompt(options: RatingPromptOptions = {}): () => void 
   const recent = hub.timing.ratingContext();
   if (recent && Date.now() - recent.at < RECENT_MS) safeShow();
   return () => {
+    stopped = true;
     unsubscribe();
-    close();
+    close?.();
   };
 }

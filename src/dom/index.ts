@@ -1,5 +1,13 @@
-/** `oncefill/dom`: filled in by its issue; every public name is listed here. */
+/** `oncefill/dom`: everything that needs a browser. Every public name is listed here. */
 export { version } from '../shared/version.js';
+
+// Binding existing HTML forms.
+export { bindForm, BINDING_KEY, DEFAULT_ENVELOPE_NAME, type Binding, type BindFormOptions, type FillReport } from './bind-form.js';
+export { autoInit } from './auto-init.js';
+export { BIND_STRINGS, type BindStrings } from './bind-strings.js';
+export { PANEL_STRINGS } from './ui/panel.js';
+export type { PanelStrings } from './ui/types.js';
+export type { SkipReason, SkippedControl } from './map-controls.js';
 
 // Time-to-submit.
 export { markLogin } from '../timing/mark-login.js';
@@ -31,5 +39,6 @@ export {
 
 // Satisfaction.
 export { rate } from './rate.js';
-export { bindRatingPrompt, RATING_STRINGS, type RatingPromptOptions, type RatingStrings } from './bind-rating-prompt.js';
+export { bindRatingPrompt } from './bind-rating-prompt.js';
+export { RATING_STRINGS, type RatingPromptOptions, type RatingStrings } from './ui/show-rating-prompt.js';
 export { redactComment, DEFAULT_COMMENT_MAX_LENGTH } from './redact-comment.js';

@@ -4,8 +4,9 @@
  * - `launchChromium()` starts Debian's Chromium (`/usr/bin/chromium`, or `CHROME_PATH`) through
  *   playwright-core; no browser is ever downloaded.
  * - `startServer()` serves the built package (`/dist/…`), the static pages in `test/e2e/pages/`
- *   (`/pages/…`), pages and routes a test adds (`server.page(path, html)`,
- *   `server.route(path, handler)`), on 127.0.0.1. The same server also answers as
+ *   (`/pages/…`), the examples (`/examples/…`), pages and routes a test adds (`server.page(path, html)`,
+ *   `server.route(path, handler)`), on 127.0.0.1. Pages get an import map for the built ESM
+ *   entries' dependencies. The same server also answers as
  *   `server.otherOrigin` (localhost), a second origin for cross-origin cases. Every request is
  *   recorded in `server.requests`, body included.
  * - `openPage(browser, server)` opens a page whose `sendBeacon` and `fetch` calls are recorded
@@ -22,7 +23,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -86,6 +87,13 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
+/**
+ * The built ESM entries import their dependencies by bare name (`ky`), as a bundler resolves
+ * them; a page loading `/dist/*.js` directly gets the same resolution from an import map.
+ */
+export const IMPORT_MAP = '<script type="importmap">{"imports":{"ky":"/node_modules/ky/distribution/index.js"}}</script>';
+const withImportMap = (html: string) => (/<head[^>]*>/.test(html) ? html.replace(/<head[^>]*>/, (head) => head + IMPORT_MAP) : IMPORT_MAP + html);
+
 /** Starts the test server on a free port of 127.0.0.1. */
 export async function startServer(): Promise<TestServer> {
   const pages = new Map<string, string>();
@@ -120,9 +128,10 @@ export async function startServer(): Promise<TestServer> {
       const handler = routes.get(url.pathname);
       if (handler) return void (await handler(record, res));
       const html = pages.get(url.pathname);
-      if (html !== undefined) return void res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(html);
+      if (html !== undefined) return void res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(withImportMap(html));
       if (url.pathname.startsWith('/dist/')) return await serveFile(join(ROOT, 'dist/'), url.pathname.slice('/dist/'.length), res);
       if (url.pathname.startsWith('/pages/')) return await serveFile(join(ROOT, 'test/e2e/pages/'), url.pathname.slice('/pages/'.length), res);
+      if (url.pathname.startsWith('/examples/')) return await serveFile(join(ROOT, 'examples/'), url.pathname.slice('/examples/'.length), res);
       if (url.pathname.startsWith('/node_modules/')) return await serveFile(join(ROOT, 'node_modules/'), url.pathname.slice('/node_modules/'.length), res);
       res.writeHead(404).end();
     } catch (error) {
@@ -181,6 +190,8 @@ export interface CapturedRequest {
 
 /** Wraps sendBeacon/fetch/addEventListener before any page script runs. */
 const INIT_SCRIPT = `(() => {
+  const violations = (window.__violations = []);
+  document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI));
   const log = (window.__captured = []);
   const listeners = (window.__listeners = []);
   const add = EventTarget.prototype.addEventListener;
@@ -206,9 +217,9 @@ const INIT_SCRIPT = `(() => {
 
 const errors = new WeakMap<Page, Error[]>();
 
-/** Opens a page (in its own context) that records its beacons, fetches, listener registrations and uncaught errors. */
-export async function openPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
+/** Opens a page (in its own context) that records its beacons, fetches, listener registrations, CSP violations and uncaught errors. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
   await context.addInitScript(INIT_SCRIPT);
   const page = await context.newPage();
   const list: Error[] = [];
@@ -229,6 +240,11 @@ export async function capturedRequests(page: Page): Promise<CapturedRequest[]> {
     await Promise.all(log.map((r) => r.ready));
     return log.map(({ ready: _ready, ...rest }) => rest);
   });
+}
+
+/** `securitypolicyviolation` events of the current document (`directive blockedURI`). */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 }
 
 /** Event types the current document registered listeners for. */
