@@ -10,6 +10,7 @@
  * documents), `procedure` optional (the procedure code; online rows without it take the
  * procedure of their `submit:confirmed`). A header row names the columns, in any order.
  */
+import { PROCEDURE_CODE_PATTERN } from '../schema/format-constants.js';
 import { DOSSIER_REF_PATTERN } from '../telemetry/wire-constants.js';
 import { readLines, type TelemetryInput } from './ingest-telemetry.js';
 import { workingDaysBetween } from './kpi-working-days.js';
@@ -34,7 +35,6 @@ export interface ProcessingIssue {
 
 const REQUIRED = ['dossierRef', 'channel', 'receivedAt', 'resultAt', 'pausedDays'] as const;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
-const PROCEDURE_CODE = /^[0-9A-Za-z][0-9A-Za-z.\-_]{0,39}$/;
 
 /** Epoch ms of an ISO 8601 instant; no offset means Việt Nam time (UTC+7). `NaN` when malformed. */
 export function parseVietnamInstant(text: string): number {
@@ -159,8 +159,8 @@ export async function readProcessingCsv(
       continue;
     }
     const procedure = cell('procedure');
-    if (procedure !== '' && !PROCEDURE_CODE.test(procedure)) {
-      bad('procedure: not a procedure code');
+    if (procedure !== '' && !PROCEDURE_CODE_PATTERN.test(procedure)) {
+      bad('procedure: not a procedure code (1.004616)');
       continue;
     }
     let days: number;

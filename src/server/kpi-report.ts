@@ -8,13 +8,11 @@
  * table that keeps a flow while it sent one of the last `windowEvents` events, and is counted
  * when the flow leaves the table or the input ends.
  */
-import { SOURCE_KINDS } from '../schema/format-constants.js';
+import { SOURCE_KINDS, type SourceKind } from '../schema/format-constants.js';
 import type { TelemetryEvent } from '../telemetry/event-schemas.js';
 import { DEFAULT_INGEST_OPTIONS, ingestTelemetry, createTelemetryIngest, type IngestIssue, type IngestStats, type TelemetryInput } from './ingest-telemetry.js';
 import { DurationHistogram, HISTOGRAM_RELATIVE_ERROR } from './kpi-histogram.js';
 import { readProcessingCsv, type ProcessingIssue, type ProcessingRecord } from './kpi-processing.js';
-
-export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface KpiOptions {
   /** Ratings at or below this score count as "not satisfied" (QĐ 766: everyone else is satisfied). Default 2 ("Không hài lòng"). */
@@ -43,6 +41,8 @@ export interface TimeToSubmitKpi {
   suspended: number;
   /** Measured submissions whose wall clock jumped (the monotonic clock was used there). */
   clockChanged: number;
+  /** Weighted measured submissions by whole minutes of wall time: [0, 1), [1, 2) … [14, 15), then 15 and more. */
+  byMinute: number[];
 }
 
 export interface ProcessingKpi {
@@ -115,6 +115,8 @@ export interface KpiReport {
 /** Minutes: the plan's 2026 and 2025 limits on the time to submit. */
 const FIVE_MIN_MS = 5 * 60_000;
 const EIGHT_MIN_MS = 8 * 60_000;
+/** Bins of the time-to-submit distribution: one per minute up to 15, then one for the rest. */
+export const MINUTE_BINS = 16;
 
 class Mean {
   n = 0;
@@ -151,6 +153,7 @@ class Scope {
   under5 = 0;
   under8 = 0;
   formOpenAnchored = 0;
+  byMinute = new Float64Array(MINUTE_BINS);
   suspended = 0;
   clockChanged = 0;
   ratings = [0, 0, 0, 0, 0, 0];
@@ -317,6 +320,7 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
             scope.wallSum += wall * weight;
             scope.active.add(t.activeMs, weight);
             scope.activeSum += t.activeMs * weight;
+            scope.byMinute[Math.min(MINUTE_BINS - 1, Math.floor(wall / 60_000))]! += weight;
             if (wall < FIVE_MIN_MS) scope.under5 += weight;
             if (wall < EIGHT_MIN_MS) scope.under8 += weight;
             if (t.suspended) scope.suspended += weight;
@@ -381,6 +385,7 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
             formOpenAnchored: count(scope.formOpenAnchored),
             suspended: count(scope.suspended),
             clockChanged: count(scope.clockChanged),
+            byMinute: Array.from(scope.byMinute, count),
           },
           processingTimeChange: hasProcessing && onlineMean !== null && inPersonMean !== null && inPersonMean > 0 ? round((onlineMean - inPersonMean) / inPersonMean, 4) : null,
           processing: {
