@@ -10,10 +10,9 @@
  * that receives `otlpFormat()` batches exports them as OpenTelemetry logs instead).
  *
  * Duplicates (a batch sent twice: a beacon whose fate the page never learned, a retry after a
- * timeout) are dropped by event id within a session window: the ids of a session are kept while
- * that session has sent an event among the last `windowEvents` events read, then forgotten.
- * Memory is bounded by the window, not the input; a duplicate arriving after its session fell
- * out of the window is counted again.
+ * timeout, a page that re-sends what it kept in sessionStorage) are dropped by event id within a
+ * window: the ids of the last `windowEvents` accepted events are kept. Memory is bounded by the
+ * window, not the input; a duplicate arriving more than a window after its original counts again.
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction, ErrorObject } from 'ajv';
@@ -51,7 +50,7 @@ export interface IngestOptions {
   onEvent: (event: TelemetryEvent) => void;
   /** Receives each refused line or event. */
   onIssue?: (issue: IngestIssue) => void;
-  /** A session's event ids are kept while it sent one of the last this many events. Default 100,000. */
+  /** The ids of the last this many accepted events are kept to drop duplicates. Default 100,000. */
   windowEvents?: number;
 }
 
@@ -134,9 +133,10 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
   if (!(Number.isInteger(windowEvents) && windowEvents > 0)) throw new TypeError('[oncefill] `windowEvents` must be a positive integer');
   const { batch: validateBatch, events: validateEvent } = compiled();
   const stats: IngestStats = { files: 0, lines: 0, badLines: 0, events: 0, accepted: 0, duplicates: 0, refused: 0, droppedInBrowsers: 0 };
-  /** Sessions by last activity (Map keeps insertion order: re-inserting moves a session to the end). */
-  const sessions = new Map<string, { ids: Set<string>; last: number }>();
-  let position = 0;
+  /** The ids of the last `windowEvents` accepted events, and the same ids in arrival order (a ring). */
+  const seen = new Set<string>();
+  const ring = new Array<string | undefined>(windowEvents);
+  let next = 0;
   const issue = (i: IngestIssue) => options.onIssue?.(i);
 
   const take = (value: unknown, file: string, line: number, index: number | undefined) => {
@@ -154,22 +154,15 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
       return issue({ file, line, ...at, code: 'bad-event', message: `${name}: ${describe(validate.errors?.[0])}` });
     }
     const event = value as unknown as TelemetryEvent;
-    position++;
-    let session = sessions.get(event.session);
-    if (session) sessions.delete(event.session);
-    else session = { ids: new Set(), last: 0 };
-    session.last = position;
-    sessions.set(event.session, session);
-    // Forget sessions silent for a whole window (the oldest come first).
-    for (const [id, s] of sessions) {
-      if (s.last > position - windowEvents) break;
-      sessions.delete(id);
-    }
-    if (session.ids.has(event.id)) {
+    if (seen.has(event.id)) {
       stats.duplicates++;
       return;
     }
-    session.ids.add(event.id);
+    const old = ring[next];
+    if (old !== undefined) seen.delete(old);
+    ring[next] = event.id;
+    next = (next + 1) % windowEvents;
+    seen.add(event.id);
     stats.accepted++;
     options.onEvent(event);
   };
@@ -211,21 +204,24 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
   };
 }
 
-/** Splits chunks into lines (`\n` or `\r\n`) without holding more than one line and one chunk. */
-export async function* readLines(chunks: TelemetryInput['chunks']): AsyncGenerator<string> {
+/**
+ * Calls `onLine` for each line (`\n` or `\r\n`) of the chunks, synchronously within a chunk:
+ * no promise per line, and no more held than one chunk and one partial line.
+ */
+export async function forEachLine(chunks: TelemetryInput['chunks'], onLine: (line: string) => void): Promise<void> {
   const decoder = new TextDecoder('utf-8');
   let rest = '';
   for await (const chunk of chunks as AsyncIterable<string | Uint8Array>) {
     const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      onLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
       start = end + 1;
     }
     rest = text.slice(start);
   }
   rest += decoder.decode();
-  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  if (rest !== '') onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
 }
 
 /**
@@ -243,7 +239,7 @@ export async function ingestTelemetry(inputs: TelemetryInput | readonly Telemetr
   for (const input of Array.isArray(inputs) ? inputs : [inputs as TelemetryInput]) {
     ingest.stats.files++;
     let n = 0;
-    for await (const text of readLines(input.chunks)) ingest.line(text, input.name, ++n);
+    await forEachLine(input.chunks, (text) => ingest.line(text, input.name, ++n));
   }
   return ingest.stats;
 }

@@ -12,7 +12,7 @@
  */
 import { PROCEDURE_CODE_PATTERN } from '../schema/format-constants.js';
 import { DOSSIER_REF_PATTERN } from '../telemetry/wire-constants.js';
-import { readLines, type TelemetryInput } from './ingest-telemetry.js';
+import { forEachLine, type TelemetryInput } from './ingest-telemetry.js';
 import { workingDaysBetween } from './kpi-working-days.js';
 
 export const PROCESSING_CHANNELS = ['online', 'in-person', 'post'] as const;
@@ -104,13 +104,15 @@ export async function readProcessingCsv(
     counts.badRows++;
     options.onIssue?.({ file: input.name, line, message });
   };
-  for await (const text of readLines(input.chunks)) {
+  let stopped = false;
+  await forEachLine(input.chunks, (text) => {
+    if (stopped) return;
     line++;
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return;
     const cells = splitCsvRow(line === 1 ? text.replace(/^\uFEFF/, '') : text);
     if (!cells) {
       bad('unbalanced quotes');
-      continue;
+      return;
     }
     if (!columns) {
       columns = Object.fromEntries(cells.map((name, i) => [name, i]));
@@ -118,9 +120,10 @@ export async function readProcessingCsv(
       if (missing.length > 0) {
         options.onIssue?.({ file: input.name, line, message: `the header lacks ${missing.join(', ')} (expected ${REQUIRED.join(',')}[,procedure])` });
         counts.badRows++;
-        return counts;
+        stopped = true;
+        return;
       }
-      continue;
+      return;
     }
     counts.rows++;
     const cell = (name: string) => (columns![name] === undefined ? '' : (cells[columns![name]!] ?? ''));
@@ -128,50 +131,50 @@ export async function readProcessingCsv(
     const channel = cell('channel') as ProcessingChannel;
     if (!DOSSIER_REF_PATTERN.test(dossierRef)) {
       bad('dossierRef: not a keyed hash (64 hex digits or 43 base64url characters)');
-      continue;
+      return;
     }
     if (!PROCESSING_CHANNELS.includes(channel)) {
       bad(`channel: expected one of ${PROCESSING_CHANNELS.join(', ')}`);
-      continue;
+      return;
     }
     const received = parseVietnamInstant(cell('receivedAt'));
     if (Number.isNaN(received)) {
       bad('receivedAt: not an ISO 8601 date or date-time');
-      continue;
+      return;
     }
     if (cell('resultAt') === '') {
       counts.unfinished++;
-      continue;
+      return;
     }
     const result = parseVietnamInstant(cell('resultAt'));
     if (Number.isNaN(result)) {
       bad('resultAt: not an ISO 8601 date or date-time');
-      continue;
+      return;
     }
     if (result < received) {
       bad('resultAt: before receivedAt');
-      continue;
+      return;
     }
     const pausedText = cell('pausedDays');
     const paused = pausedText === '' ? 0 : Number(pausedText);
     if (!(Number.isFinite(paused) && paused >= 0)) {
       bad('pausedDays: not a number of days ≥ 0');
-      continue;
+      return;
     }
     const procedure = cell('procedure');
     if (procedure !== '' && !PROCEDURE_CODE_PATTERN.test(procedure)) {
       bad('procedure: not a procedure code (1.004616)');
-      continue;
+      return;
     }
     let days: number;
     try {
       days = workingDaysBetween(received, result);
     } catch (error) {
       bad((error as Error).message.replace('[oncefill] ', ''));
-      continue;
+      return;
     }
     counts.records++;
     options.onRecord({ dossierRef, channel, workingDays: Math.max(0, days - paused), ...(procedure ? { procedure } : {}) });
-  }
+  });
   return counts;
 }

@@ -12,6 +12,7 @@ import { SOURCE_KINDS, type SourceKind } from '../schema/format-constants.js';
 import type { TelemetryEvent } from '../telemetry/event-schemas.js';
 import { DEFAULT_INGEST_OPTIONS, ingestTelemetry, createTelemetryIngest, type IngestIssue, type IngestStats, type TelemetryInput } from './ingest-telemetry.js';
 import { DurationHistogram, HISTOGRAM_RELATIVE_ERROR } from './kpi-histogram.js';
+import { RecencyWindow } from './ingest-window.js';
 import { readProcessingCsv, type ProcessingIssue, type ProcessingRecord } from './kpi-processing.js';
 
 export interface KpiOptions {
@@ -213,10 +214,8 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
   const o = normalizeKpiOptions(options);
   const overall = new Scope();
   const scopes = new Map<string, Scope>();
-  const flows = new Map<string, FlowState>();
   /** Online dossiers by reference: to find their procedure and count matches. */
   const online = new Map<string, { days: number; procedure: string | undefined; matched: boolean }>();
-  let position = 0;
 
   const scopeOf = (code: string) => {
     let scope = scopes.get(code);
@@ -243,23 +242,15 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
   };
 
   const both = (code: string) => [overall, scopeOf(code)];
+  const flows = new RecencyWindow<FlowState>(o.windowEvents, settle);
 
   return {
     add(event) {
-      position++;
       const weight = 1 / event.sampleRate;
       const code = event.procedure.code;
-      let flow = flows.get(event.flow);
-      if (flow) flows.delete(event.flow);
-      else
-        flow = { procedure: code, weight, last: 0, opened: false, submitted: false, abandoned: false, filled: 0, kept: undefined, reused: undefined, rating: 0, ratedAt: -Infinity };
-      flow.last = position;
-      flows.set(event.flow, flow);
-      for (const [id, f] of flows) {
-        if (f.last > position - o.windowEvents) break;
-        flows.delete(id);
-        settle(f);
-      }
+      const flow = flows.touch(event.flow, () => ({
+        procedure: code, weight, last: 0, opened: false, submitted: false, abandoned: false, filled: 0, kept: undefined, reused: undefined, rating: 0, ratedAt: -Infinity,
+      }));
 
       switch (event.name) {
         case 'form:opened':
