@@ -6,8 +6,8 @@
  * Needs `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateEvents } from './generate-events.js';
@@ -19,10 +19,13 @@ const ROUNDS = 3;
 interface Run {
   ms: number;
   maxRssKb: number;
+  liveHeapKb: number;
   input: { events: number; accepted: number; duplicates: number };
 }
 
 const results: Array<{ size: number; best: Run; rss: number }> = [];
+const load = () => (process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').split(' ')[0] : '?');
+console.log(`load average before: ${load()} (${availableParallelism()} cores): other work on the machine slows every figure`);
 try {
   for (const size of [100_000, 1_000_000]) {
     const file = join(dir, `events-${size}.ndjson`);
@@ -30,7 +33,7 @@ try {
     console.log(`generated ${made.events} events (${made.duplicates} duplicates) in ${made.lines} lines, ${(statSync(file).size / 1e6).toFixed(0)} MB`);
     const runs: Run[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const result = spawnSync(process.execPath, [child, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const result = spawnSync(process.execPath, ['--expose-gc', child, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
       if (result.status !== 0) throw new Error(result.stderr);
       runs.push(JSON.parse(result.stdout) as Run);
     }
@@ -44,7 +47,7 @@ try {
 for (const { size, best, rss } of results) {
   const rate = best.input.events / (best.ms / 1000);
   console.log(
-    `${String(size).padStart(9)} events  ${best.ms.toFixed(0).padStart(6)} ms (best of ${ROUNDS})  ${(rate / 1000).toFixed(0)} k events/s  peak RSS ${(rss / 1024).toFixed(0)} MB  (${best.input.duplicates} duplicates dropped)`,
+    `${String(size).padStart(9)} events  ${best.ms.toFixed(0).padStart(6)} ms (best of ${ROUNDS})  ${(rate / 1000).toFixed(0)} k events/s  peak RSS ${(rss / 1024).toFixed(0)} MB  live heap after the run ${(best.liveHeapKb / 1024).toFixed(1)} MB  (${best.input.duplicates} duplicates dropped)`,
   );
 }
 const [small, large] = results;

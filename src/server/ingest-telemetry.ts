@@ -24,6 +24,7 @@ import {
   type TelemetryEvent,
   type TelemetryEventName,
 } from '../telemetry/event-schemas.js';
+import { IdWindow } from './ingest-id-window.js';
 
 /** One NDJSON input: a name for messages and its bytes or text, in chunks of any size. */
 export interface TelemetryInput {
@@ -133,10 +134,7 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
   if (!(Number.isInteger(windowEvents) && windowEvents > 0)) throw new TypeError('[oncefill] `windowEvents` must be a positive integer');
   const { batch: validateBatch, events: validateEvent } = compiled();
   const stats: IngestStats = { files: 0, lines: 0, badLines: 0, events: 0, accepted: 0, duplicates: 0, refused: 0, droppedInBrowsers: 0 };
-  /** The ids of the last `windowEvents` accepted events, and the same ids in arrival order (a ring). */
-  const seen = new Set<string>();
-  const ring = new Array<string | undefined>(windowEvents);
-  let next = 0;
+  const seen = new IdWindow(windowEvents);
   const issue = (i: IngestIssue) => options.onIssue?.(i);
 
   const take = (value: unknown, file: string, line: number, index: number | undefined) => {
@@ -154,15 +152,10 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
       return issue({ file, line, ...at, code: 'bad-event', message: `${name}: ${describe(validate.errors?.[0])}` });
     }
     const event = value as unknown as TelemetryEvent;
-    if (seen.has(event.id)) {
+    if (!seen.add(event.id)) {
       stats.duplicates++;
       return;
     }
-    const old = ring[next];
-    if (old !== undefined) seen.delete(old);
-    ring[next] = event.id;
-    next = (next + 1) % windowEvents;
-    seen.add(event.id);
     stats.accepted++;
     options.onEvent(event);
   };

@@ -6,7 +6,7 @@
  * its latest touch falls out of the ring. O(1) per touch, memory bounded by `size`, and no
  * delete-and-reinsert churn in the Map (whose deleted slots would be walked again and again).
  */
-export class RecencyWindow<V extends { last: number }> {
+export class RecencyWindow<V extends { last: number; key: string }> {
   private readonly entries = new Map<string, V>();
   private readonly keys: Array<string | undefined>;
   private readonly at: Float64Array;
@@ -27,10 +27,10 @@ export class RecencyWindow<V extends { last: number }> {
    * The entry of `key` (made by `create` when absent), marked as touched now; then the entries
    * whose latest touch is `size` touches old leave.
    */
-  touch(key: string, create: () => V): V {
+  touch(key: string, create: (key: string) => V): V {
     const now = ++this.position;
     let entry = this.entries.get(key);
-    if (!entry) this.entries.set(key, (entry = create()));
+    if (!entry) this.entries.set(key, (entry = create(key)));
     entry.last = now;
     while (this.count > 0 && this.at[this.head]! <= now - this.size) {
       const old = this.keys[this.head]!;
@@ -44,7 +44,8 @@ export class RecencyWindow<V extends { last: number }> {
       this.count--;
     }
     const tail = (this.head + this.count) % this.size;
-    this.keys[tail] = key;
+    // The entry's own copy of the key: the ring must not keep each event's string alive.
+    this.keys[tail] = entry.key;
     this.at[tail] = now;
     this.count++;
     return entry;

@@ -167,6 +167,7 @@ class Scope {
 
 /** What waits for the end of a flow. */
 interface FlowState {
+  key: string;
   procedure: string;
   weight: number;
   last: number;
@@ -248,7 +249,8 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
     add(event) {
       const weight = 1 / event.sampleRate;
       const code = event.procedure.code;
-      const flow = flows.touch(event.flow, () => ({
+      const flow = flows.touch(event.flow, (key) => ({
+        key,
         procedure: code, weight, last: 0, opened: false, submitted: false, abandoned: false, filled: 0, kept: undefined, reused: undefined, rating: 0, ratedAt: -Infinity,
       }));
 
