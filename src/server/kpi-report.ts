@@ -12,6 +12,7 @@ import { SOURCE_KINDS, type SourceKind } from '../schema/format-constants.js';
 import type { TelemetryEvent } from '../telemetry/event-schemas.js';
 import { DEFAULT_INGEST_OPTIONS, ingestTelemetry, createTelemetryIngest, type IngestIssue, type IngestStats, type TelemetryInput } from './ingest-telemetry.js';
 import { DurationHistogram, HISTOGRAM_RELATIVE_ERROR } from './kpi-histogram.js';
+import { IdWindow } from './ingest-id-window.js';
 import { RecencyWindow } from './ingest-window.js';
 import { readProcessingCsv, type ProcessingIssue, type ProcessingRecord } from './kpi-processing.js';
 
@@ -175,8 +176,9 @@ interface FlowState {
   submitted: boolean;
   abandoned: boolean;
   filled: number;
-  kept: Set<string> | undefined;
-  reused: Set<string> | undefined;
+  /** Distinct fields kept, distinct components reused. */
+  kept: number;
+  reused: number;
   rating: number;
   ratedAt: number;
 }
@@ -232,8 +234,8 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
       scope.submissions += w;
       if (flow.filled > 0) scope.prefilled += w;
       scope.filled += w * flow.filled;
-      scope.kept += w * Math.min(flow.kept?.size ?? 0, flow.filled);
-      scope.reused += w * (flow.reused?.size ?? 0);
+      scope.kept += w * Math.min(flow.kept, flow.filled);
+      scope.reused += w * flow.reused;
     } else if (flow.abandoned) scope.abandoned += w;
     if (flow.rating > 0) scope.ratings[flow.rating]! += w;
   };
@@ -243,16 +245,25 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
   };
 
   const both = (code: string) => [overall, scopeOf(code)];
-  const flows = new RecencyWindow<FlowState>(o.windowEvents, settle);
+  // Flow states are recycled and "seen" sets are hashed pairs in fixed tables, so a long input
+  // leaves no trail of dead objects for the collector (peak memory stays near live memory).
+  const pool: FlowState[] = [];
+  const flows = new RecencyWindow<FlowState>(o.windowEvents, (flow) => {
+    settle(flow);
+    pool.push(flow);
+  });
+  const keptFields = new IdWindow(o.windowEvents);
+  const reusedComponents = new IdWindow(o.windowEvents);
 
   return {
     add(event) {
       const weight = 1 / event.sampleRate;
       const code = event.procedure.code;
-      const flow = flows.touch(event.flow, (key) => ({
-        key,
-        procedure: code, weight, last: 0, opened: false, submitted: false, abandoned: false, filled: 0, kept: undefined, reused: undefined, rating: 0, ratedAt: -Infinity,
-      }));
+      const flow = flows.touch(event.flow, (key) =>
+        Object.assign(pool.pop() ?? ({} as FlowState), {
+          key, procedure: code, weight, last: 0, opened: false, submitted: false, abandoned: false, filled: 0, kept: 0, reused: 0, rating: 0, ratedAt: -Infinity,
+        }),
+      );
 
       switch (event.name) {
         case 'form:opened':
@@ -272,10 +283,10 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
           break;
         }
         case 'field:kept':
-          (flow.kept ??= new Set()).add(event.field);
+          if (keptFields.add(`${event.flow} ${event.field}`)) flow.kept++;
           break;
         case 'component:reused':
-          (flow.reused ??= new Set()).add(event.component);
+          if (reusedComponents.add(`${event.flow} ${event.component}`)) flow.reused++;
           break;
         case 'form:abandoned':
           flow.abandoned = true;
