@@ -24,7 +24,7 @@ const nodeEntries = {
 };
 
 /**
- * Two swaps make the embed fit its 24 KB (docs/decisions/006-embed-budget.md): it loads its
+ * Two swaps make the embed fit its 24 KB (docs/decisions/007-embed-budget.md): it loads its
  * on-demand UI from `oncefill.ui.js` rather than a chunk, and talks to the gateway through
  * `ky-lite` (the part of ky the sources use; the sources' tests run over both).
  */

@@ -1,11 +1,13 @@
 /** Dispatches `oncefill <command>`; returns the exit code. */
 import { version } from '../shared/version.js';
 import { check, type CliIo } from './check.js';
+import { report } from './report.js';
 
 const USAGE = `oncefill ${version}
 
 usage:
   oncefill check <definition.json…>   check procedure definitions (schema and semantics)
+  oncefill report <events.ndjson…|->  KPIs per procedure from telemetry [--processing records.csv] [--format json|csv|html] [--out file]
   oncefill --version
 `;
 
@@ -14,6 +16,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'check':
       return check(rest, io);
+    case 'report':
+      return report(rest, io);
     case '--version':
     case '-v':
       io.out(version);

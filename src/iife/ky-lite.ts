@@ -1,6 +1,6 @@
 /**
  * The part of ky that `createGatewaySources` uses, for the one-tag embed only (the build swaps
- * it in for `ky`; see docs/decisions/006-embed-budget.md). ky is 5 KB min+gzip; the embed's
+ * it in for `ky`; see docs/decisions/007-embed-budget.md). ky is 5 KB min+gzip; the embed's
  * whole budget is 24 KB. Same behaviour where the sources rely on it, checked by running the
  * sources' own tests over this file (`vitest.config.ts`, project `embed-ky`):
  * - `create({ prefixUrl, credentials, timeout, retry, fetch, hooks.beforeRequest })`, then

@@ -71,3 +71,33 @@ export {
   type FormSubmissionProblem,
 } from './read-form-submission.js';
 export { evaluateCondition, isEmptyValue } from '../schema/evaluate-condition.js';
+export {
+  createTelemetryIngest,
+  DEFAULT_INGEST_OPTIONS,
+  ingestTelemetry,
+  type IngestIssue,
+  type IngestIssueCode,
+  type IngestOptions,
+  type IngestStats,
+  type TelemetryIngest,
+  type TelemetryInput,
+} from './ingest-telemetry.js';
+export {
+  createKpiAggregator,
+  DEFAULT_KPI_OPTIONS,
+  kpiReport,
+  type KpiAggregator,
+  type KpiMetrics,
+  type KpiOptions,
+  type KpiReport,
+  type KpiReportOptions,
+  type ProcessingKpi,
+  type SatisfactionKpi,
+  type SourceKpi,
+  type TimeToSubmitKpi,
+} from './kpi-report.js';
+export { PROCESSING_CHANNELS, readProcessingCsv, type ProcessingChannel, type ProcessingIssue, type ProcessingRecord } from './kpi-processing.js';
+export { HOLIDAY_CALENDAR_RANGE, isWorkingDay, workingDaysBetween } from './kpi-working-days.js';
+export { HISTOGRAM_RELATIVE_ERROR } from './kpi-histogram.js';
+export { renderKpiCsv } from './kpi-csv.js';
+export { renderKpiHtml } from './kpi-html.js';
