@@ -196,6 +196,25 @@ describe('useOncefill with controlled components', () => {
     expect(input('fullName').value).toBe('Nguyễn Thị An');
   });
 
+  it('keeps its session when the same procedure arrives parsed again (a refetch): no second prefill, no second form:opened', async () => {
+    const asked = gateway();
+    const opened: string[] = [];
+    const off = telemetryHub().subscribe((m) => void (m.type === 'event' && m.event.name === 'form:opened' && opened.push(m.event.flow)));
+    const latest: { current?: UseOncefillResult } = {};
+    function Reparsed({ p }: { p: typeof procedure }) {
+      latest.current = useOncefill(p, { sources });
+      return <input {...latest.current.register('email')} />;
+    }
+    await render(<Reparsed p={procedure} />);
+    await until(() => latest.current?.status === 'ready', 'ready');
+    await act(async () => root!.render(<Reparsed p={parseProcedure(JSON.parse(JSON.stringify(procedure)))} />));
+    await act(async () => void (await delay(50)));
+    off();
+    expect(asked).toHaveLength(2);
+    expect(opened).toHaveLength(1);
+    expect(input('email').value).toBe('an@example.vn');
+  });
+
   it('stops asking when the component unmounts before the answer', async () => {
     gateway({ delayMs: 100 });
     const renders: UseOncefillResult[] = [];

@@ -149,11 +149,12 @@ export function useOncefill(procedure: Procedure, options: UseOncefillOptions): 
     throw new TypeError('[oncefill] useOncefill needs { sources }, e.g. createGatewaySources({ baseUrl })');
   const optionsRef = useRef(options);
   optionsRef.current = options;
+  // The same procedure parsed again (a refetch, StrictMode's second effect) is the same form.
   const key = `${procedure.code} ${procedure.version} ${JSON.stringify(options.actingFor ?? null)}`;
 
   const runtimeRef = useRef<Runtime | undefined>(undefined);
   const previous = runtimeRef.current;
-  if (!previous || previous.session.procedure !== procedure || previous.key !== key) {
+  if (!previous || previous.key !== key) {
     const onError = (error: unknown) => report(optionsRef.current, error);
     runtimeRef.current = { session: createFormSession(procedure, { onError }), key, version: 0, listeners: new Set(), status: 'loading', written: new Map() };
   }

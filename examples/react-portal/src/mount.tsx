@@ -15,7 +15,12 @@ function Shell({ config, Page }: { config: PortalConfig; Page: Page }) {
   const [failed, setFailed] = useState(false);
   const [ticks, setTicks] = useState(0);
   useEffect(() => {
-    loadProcedure(config).then(setProcedure, () => setFailed(true));
+    let current = true;
+    loadProcedure(config).then(
+      (p) => current && setProcedure(p),
+      () => current && setFailed(true),
+    );
+    return () => void (current = false);
   }, [config]);
   return (
     <main>
