@@ -58,7 +58,7 @@ export interface SubmitAnswer {
 }
 
 /** POSTs the dossier as JSON: the procedure, every value by field path, and the provenance envelope. */
-export async function submitDossier(config: PortalConfig, procedure: Procedure, values: Record<string, FieldValue>, envelope: SubmissionEnvelope): Promise<SubmitAnswer> {
+export async function submitDossier(config: PortalConfig, procedure: Procedure, values: Record<string, FieldValue>, envelope: SubmissionEnvelope | undefined): Promise<SubmitAnswer> {
   const response = await fetch(config.action, {
     method: 'POST',
     credentials: 'same-origin',
