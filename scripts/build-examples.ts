@@ -38,6 +38,9 @@ const builtPackage: Plugin = {
 /** Every `react` / `react-dom` import (ours, react-hook-form's, react-dom's own) → the React 18 kit. */
 function react18(): Plugin {
   const kit = createRequire(join(REACT, 'react-18/package.json'));
+  // Without the kit's own install, resolution would climb to the root's React 19 and say nothing.
+  const found = (kit('react/package.json') as { version: string }).version;
+  if (!found.startsWith('18.')) throw new Error(`[examples] the React 18 kit resolves react ${found}: run npm install (it links examples/react-portal/react-18)`);
   return {
     name: 'react-18',
     setup(b) {
