@@ -215,6 +215,29 @@ describe('useOncefill with controlled components', () => {
     expect(input('email').value).toBe('an@example.vn');
   });
 
+  it('reports the form’s telemetry through the page’s hub: prefill resolved, edits after prefill, kept values at submit; nothing refused by the schemas', async () => {
+    gateway();
+    const events: Array<{ name: string; [k: string]: unknown }> = [];
+    const errors: string[] = [];
+    const off = telemetryHub().subscribe((m) => {
+      if (m.type === 'event') events.push(m.event as unknown as { name: string });
+      if (m.type === 'error') errors.push(m.error.message);
+    });
+    const latest: { current?: UseOncefillResult } = {};
+    await render(<Form latest={latest} />);
+    await until(() => events.some((e) => e.name === 'prefill:resolved'), 'prefill:resolved');
+    await type('phone', '0900000009');
+    await act(async () => latest.current!.submitAttempted());
+    off();
+    expect(errors).toEqual([]);
+    const resolved = events.find((e) => e.name === 'prefill:resolved')!;
+    expect(resolved).toMatchObject({ fields: { filled: 3, locked: 1 }, sources: { population: { status: 'ok', attributes: 2 }, personal: { status: 'ok', attributes: 1 } } });
+    expect(events.filter((e) => e.name === 'field:edited')).toEqual([expect.objectContaining({ field: 'phone', source: 'population', locked: false })]);
+    expect(events.filter((e) => e.name === 'field:kept').map((e) => e.field).sort()).toEqual(['email', 'fullName']);
+    expect(events.map((e) => e.name)).toContain('submit:attempted');
+    expect(JSON.stringify(events)).not.toMatch(/0912345678|an@example|Nguyễn|0900000009/);
+  });
+
   it('stops asking when the component unmounts before the answer', async () => {
     gateway({ delayMs: 100 });
     const renders: UseOncefillResult[] = [];
