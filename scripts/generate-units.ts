@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findSharedData } from './shared-data.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,15 +76,12 @@ interface Splits {
 }
 type Current = Array<{ Code: string; Name: string; FullName: string; Wards: Array<{ Code: string; Name: string; FullName: string; ProvinceCode: string }> }>;
 
-/** Where the shared data sits: beside the repository, or beside the folder of worktrees. */
+/** Where the admin-unit data is: `ONCEFILL_ADMIN_UNITS_DIR`, else `scripts/shared-data.ts` finds it. */
 export function findAdminUnitsDir(): string | undefined {
   const fromEnv = process.env.ONCEFILL_ADMIN_UNITS_DIR;
   if (fromEnv) return existsSync(join(fromEnv, 'SOURCE.md')) ? fromEnv : undefined;
-  for (const up of ['..', '../..']) {
-    const dir = resolve(ROOT, up, 'shared/data/admin-units');
-    if (existsSync(join(dir, 'SOURCE.md'))) return dir;
-  }
-  return undefined;
+  const dir = findSharedData('admin-units');
+  return dir && existsSync(join(dir, 'SOURCE.md')) ? dir : undefined;
 }
 
 const clean = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();

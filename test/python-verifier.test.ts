@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedData } from '../scripts/shared-data.js';
 
 // An independent verifier, written in Python from docs/protocol.md alone, must agree with
 // the RFC 8785 reference files and with every case of docs/test-vectors.
@@ -12,19 +13,6 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const verifier = join(repoRoot, 'verifiers', 'python', 'oncefill_verify.py');
 const vectorsDir = join(repoRoot, 'docs', 'test-vectors');
 
-/** The shared RFC 8785 data sits beside the repo: `<x>/main` or `<x>/wt/<name>` → `<x>/shared`. */
-function findJcsTestdata(): string {
-  let dir = repoRoot;
-  for (;;) {
-    const candidate = join(dir, 'shared', 'data', 'jcs-testdata');
-    if (existsSync(join(candidate, 'input'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new Error(`shared/data/jcs-testdata not found above ${repoRoot}`);
-    }
-    dir = parent;
-  }
-}
 
 function requirePython(): void {
   const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
@@ -40,7 +28,7 @@ function runVerifier(vectors: string) {
   requirePython();
   const result = spawnSync(
     'python3',
-    [verifier, '--jcs', findJcsTestdata(), '--vectors', vectors],
+    [verifier, '--jcs', sharedData('jcs-testdata'), '--vectors', vectors],
     { cwd: repoRoot, encoding: 'utf8' },
   );
   if (result.error) throw result.error;

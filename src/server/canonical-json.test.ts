@@ -1,23 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sharedData } from '../../scripts/shared-data.js';
 import { CANONICAL_JSON_MAX_DEPTH, canonicalJson } from './canonical-json.js';
 
-/** `shared/data/jcs-testdata` sits beside the repository (CI, /work/main) or higher (a worktree). */
-function findJcsTestdata(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'shared', 'data', 'jcs-testdata');
-    if (existsSync(join(candidate, 'SOURCE.md'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('shared/data/jcs-testdata (the RFC 8785 reference vectors) not found above the repository');
-    dir = parent;
-  }
-}
-
-const JCS = findJcsTestdata();
+const JCS = sharedData('jcs-testdata');
 const jcsNames = readdirSync(join(JCS, 'input')).filter((name) => name.endsWith('.json'));
 
 describe('canonicalJson against the RFC 8785 reference vectors', () => {

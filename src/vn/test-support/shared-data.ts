@@ -1,7 +1,7 @@
 /**
  * The shared admin-unit data (`shared/data/admin-units/`) for tests that check our modules
  * against it. It sits beside the repository, or beside the folder of worktrees; a test that
- * needs it fails, never skips, when it is missing (set ONCEFILL_ADMIN_UNITS_DIR).
+ * needs it fails, never skips, when it is missing (set ONCEFILL_SHARED_DIR).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { findAdminUnitsDir } from '../../../scripts/generate-units.js';
 
 export function adminUnitsDir(): string {
   const dir = findAdminUnitsDir();
-  if (!dir) throw new Error('shared/data/admin-units not found beside the repository; set ONCEFILL_ADMIN_UNITS_DIR');
+  if (!dir) throw new Error('shared/data/admin-units not found above the repository; set ONCEFILL_SHARED_DIR to the shared/ folder');
   return dir;
 }
 
