@@ -46,11 +46,14 @@ const CANONICALIZATION: Array<{ name: string; about: string; input: string }> = 
     input: '{"\\uffff":1,"\\ud800\\udc00":2,"z":3,"\\u00e9":4,"Z":5,"":6,"a":{"b":[],"a":{}}}',
   },
   { name: 'literals-and-nesting', about: 'Whitespace dropped; empty array and object; literals as is.', input: ' { "b" : [ true , false , null , [ ] , { } ] , "a" : "" } ' },
+  { name: 'depth-64', about: '64 nested arrays: the outermost is level 1, so this is exactly the limit and is accepted (scalars add no level).', input: `${'['.repeat(63)}[1]${']'.repeat(63)}` },
 ];
 
 const REJECTED: Array<{ name: string; about: string; input: string }> = [
   { name: 'lone-high-surrogate', about: 'I-JSON forbids lone surrogates: canonicalization refuses.', input: '"\\ud800"' },
   { name: 'lone-low-surrogate-in-key', about: 'Also in a key.', input: '{"\\udc00":1}' },
+  { name: 'depth-65', about: '65 nested arrays: one level over the limit of 64.', input: `${'['.repeat(64)}[1]${']'.repeat(64)}` },
+  { name: 'number-out-of-range', about: '1e400 reads as Infinity (IEEE rounding), which JSON cannot carry.', input: '[1e400]' },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -156,6 +159,22 @@ const STATEMENTS: Array<{ name: string; kid: Kid; nonce: string; about: string; 
   },
 ];
 
+STATEMENTS.push({
+  name: 'second-opinion',
+  kid: 'k2025a',
+  nonce: 'c2Vjb25kLW9waW5pb24tMDAwNA',
+  about: 'A second statement about the same person and procedure that covers fields and a component the others cover too: fullName (same value, unlocked), phone (another value, locked), the diploma copy (the second diploma only).',
+  statement: {
+    procedure: PROCEDURE,
+    subject: PERSON,
+    fields: {
+      fullName: { values: [NAME], source: 'population', attribute: 'fullName', verification: 'verified', locked: false },
+      phone: { values: ['0977000111'], source: 'population', attribute: 'phone', recordId: 'dc-5521', verification: 'verified', locked: true },
+    },
+    components: { diplomaCopy: [secondDiploma] },
+  },
+});
+
 const sign = (name: string, overrides: { procedure?: typeof PROCEDURE; subject?: ProvenanceStatement['subject']; now?: number } = {}) => {
   const s = STATEMENTS.find((entry) => entry.name === name)!;
   return signProvenance(
@@ -184,6 +203,17 @@ const flip = (token: string, segment: number, index: number) =>
 const population = sign('population');
 const results = sign('results');
 const business = sign('business');
+const secondOpinion = sign('second-opinion');
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** The same bytes, another text: sets an unused low bit of a segment's last character (strict base64url rule 3). */
+const nonCanonicalTail = (token: string, segment: number) => {
+  const text = token.split('.')[segment]!;
+  const unused = [0, 0, 4, 2][text.length % 4]!; // unused low bits of the last character
+  if (unused === 0) throw new Error(`segment ${segment} has no unused bits`);
+  const index = B64URL.indexOf(text[text.length - 1]!);
+  return withChar(token, segment, text.length - 1, B64URL[index | 1]!);
+};
 
 const honestValues = {
   fullName: NAME,
@@ -482,6 +512,105 @@ const CASES: Case[] = [
     name: 'malformed-submission',
     about: 'A submission without subjects.',
     submission: { values: honestValues, provenance: [population] },
+    expect: { problems: [{ code: 'malformed-submission' }], statements: [] },
+  },
+  {
+    name: 'malformed-mac-non-canonical-base64url',
+    about: 'The last MAC character with an unused low bit set: the same 32 bytes, but not the one base64url text of them (§2.2 rule 3), so malformed, not valid.',
+    submission: { ...honest, provenance: [nonCanonicalTail(population, 3), results, business] },
+    expect: { problems: [{ code: 'malformed', statement: 0 }], statements: ['malformed', 'valid', 'valid'] },
+  },
+  {
+    name: 'malformed-payload-non-canonical-base64url',
+    about: 'The last payload character with an unused low bit set: the same payload bytes, another text. Rule 3 refuses it (a verifier without rule 3 would report bad-signature instead).',
+    submission: { ...honest, provenance: [nonCanonicalTail([population, results, business, secondOpinion].find((t) => t.split('.')[2]!.length % 4 !== 0)!, 2)] },
+    expect: { problems: [{ code: 'malformed', statement: 0 }], statements: ['malformed'] },
+  },
+  {
+    name: 'two-statements-first-match-wins',
+    about: 'fullName is covered by two valid statements with the same value: the first in submission order verifies it (locked, as that one says). phone is covered by both with different values: the one whose hash matches verifies it.',
+    submission: { ...honest, values: { ...honestValues, phone: '0977000111' }, provenance: [population, secondOpinion, results, business] },
+    expect: { problems: [], fields: { fullName: 'verified', phone: 'verified' } },
+  },
+  {
+    name: 'altered-locked-value-any-covering-locks',
+    about: 'phone is covered by two valid statements, unlocked in the first and locked in the second; a value neither signed is altered and locked, because one covering entry locks it.',
+    submission: { ...honest, values: { ...honestValues, phone: '0900000000' }, provenance: [population, secondOpinion, results, business] },
+    expect: { problems: [{ code: 'altered-locked-value', path: 'phone' }], fields: { phone: 'altered' } },
+  },
+  {
+    name: 'two-statements-cover-a-component',
+    about: 'The second diploma is offered by two valid statements: the first of them in submission order verifies the claim.',
+    submission: { ...honest, components: { diplomaCopy: secondDiploma }, provenance: [population, secondOpinion, results, business] },
+    expect: { problems: [], components: { diplomaCopy: 'verified' } },
+  },
+  {
+    name: 'altered-locked-value-number-for-string',
+    about: 'The personal ID submitted as a JSON number: 1190012345 is not "001190012345" (no type conversion, leading zeros matter).',
+    submission: { ...honest, values: { ...honestValues, personalId: 1190012345 } },
+    expect: { problems: [{ code: 'altered-locked-value', path: 'personalId' }] },
+  },
+  {
+    name: 'malformed-payload-empty-attribute',
+    about: 'A correctly MACed payload whose field entry has an empty attribute: every string of the payload rules has at least one character.',
+    submission: {
+      ...honest,
+      provenance: [macToken('k2025a', canonicalJson({ ...populationPayload(), fields: { ...populationPayload().fields, phone: { ...populationPayload().fields.phone, attribute: '' } } }))],
+    },
+    expect: { problems: [{ code: 'malformed', statement: 0 }] },
+  },
+  {
+    name: 'malformed-payload-empty-procedure-version',
+    about: 'A correctly MACed payload with an empty procedure version.',
+    submission: { ...honest, provenance: [macToken('k2025a', canonicalJson({ ...populationPayload(), procedure: { code: PROCEDURE.code, version: '' } }))] },
+    expect: { problems: [{ code: 'malformed', statement: 0 }] },
+  },
+  {
+    name: 'malformed-payload-edge-cases',
+    about: 'Correctly MACed payloads: a UTF-8 byte order mark before the JSON, a JSON array, a lone-surrogate escape in a string, a number out of the double range; and a token with an empty payload segment.',
+    submission: {
+      ...honest,
+      provenance: [
+        macToken('k2025a', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(canonicalJson(populationPayload()), 'utf8')])),
+        macToken('k2025a', '[]'),
+        macToken('k2025a', canonicalJson(populationPayload()).replace('dc-5521', 'dc-\\ud800')),
+        macToken('k2025a', canonicalJson(populationPayload()).replace(`"iat":${IAT}`, '"iat":1e400')),
+        macToken('k2025a', ''),
+      ],
+    },
+    expect: {
+      problems: [0, 1, 2, 3, 4].map((statement) => ({ code: 'malformed', statement })),
+      statements: ['malformed', 'malformed', 'malformed', 'malformed', 'malformed'],
+    },
+  },
+  {
+    name: 'malformed-submission-empty-subject',
+    about: 'A subject whose ID is the empty string.',
+    submission: { ...honest, subjects: [{ personalId: '' }] },
+    expect: { problems: [{ code: 'malformed-submission' }], statements: [] },
+  },
+  {
+    name: 'malformed-submission-subject-two-members',
+    about: 'A subject with two members.',
+    submission: { ...honest, subjects: [{ ...PERSON, ...BUSINESS }] },
+    expect: { problems: [{ code: 'malformed-submission' }], statements: [] },
+  },
+  {
+    name: 'malformed-submission-nine-subjects',
+    about: 'Nine subjects: at most eight.',
+    submission: { ...honest, subjects: Array.from({ length: 9 }, (_, i) => ({ personalId: `00119001234${i}` })) },
+    expect: { problems: [{ code: 'malformed-submission' }], statements: [] },
+  },
+  {
+    name: 'malformed-submission-65-statements',
+    about: 'Sixty-five statements: at most 64.',
+    submission: { ...honest, provenance: Array.from({ length: 65 }, () => population) },
+    expect: { problems: [{ code: 'malformed-submission' }], statements: [] },
+  },
+  {
+    name: 'malformed-submission-components-null',
+    about: 'components present but null.',
+    submission: { ...honest, components: null },
     expect: { problems: [{ code: 'malformed-submission' }], statements: [] },
   },
 ];

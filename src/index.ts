@@ -10,6 +10,7 @@ export { BindError, isBindError, type BindErrorCode } from './shared/BindError.j
 export { defineProcedure, parseProcedure } from './schema/parse-procedure.js';
 export { checkProcedure, type ProcedureCheck } from './schema/check-procedure.js';
 export { procedureJsonSchema } from './schema/procedure-json-schema.js';
+export { evaluateCondition, isEmptyValue } from './schema/evaluate-condition.js';
 export {
   lookupAttribute,
   ATTRIBUTE_TYPES,

@@ -28,3 +28,46 @@ export {
   type StatementReport,
   type VerifyProvenanceOptions,
 } from './verify-provenance.js';
+export {
+  createPrefillGateway,
+  DEFAULT_PREFILL_GATEWAY_OPTIONS,
+  type ConsentRecord,
+  type GatewayAuthorization,
+  type GatewayCsrfOptions,
+  type GatewayErrorStage,
+  type GatewaySource,
+  type GatewaySourceCall,
+  type PrefillGateway,
+  type PrefillGatewayOptions,
+} from './create-prefill-gateway.js';
+export { GatewaySourceError, isGatewaySourceError, type GatewaySourceErrorCode, type GatewaySourceErrorDetails } from './GatewaySourceError.js';
+export { adaptPopulationRecord } from './adapt-population.js';
+export { adaptResultList, type AdaptDocumentsOptions } from './adapt-results.js';
+export { adaptPersonalStore } from './adapt-personal-store.js';
+export { adaptBusinessRecord } from './adapt-business-record.js';
+export { ADAPTER_LIMITS } from './adapt-values.js';
+export type {
+  BusinessRecord,
+  NationalAddress,
+  NationalDocument,
+  NationalFile,
+  NationalHouseholdHead,
+  NationalLegalRepresentative,
+  NationalName,
+  NationalRelative,
+  PersonalStoreRecord,
+  PopulationAnswer,
+  PopulationRecord,
+  ResultListAnswer,
+} from './national-shapes.js';
+export { protocolJsonSchemas } from './protocol-schemas.js';
+export { submissionJsonSchema } from './submission-json-schema.js';
+export { validateSubmission, type SubmissionError, type SubmissionValidation } from './validate-submission.js';
+export {
+  readFormSubmission,
+  ENVELOPE_INPUT_NAME,
+  type FormPost,
+  type FormSubmission,
+  type FormSubmissionProblem,
+} from './read-form-submission.js';
+export { evaluateCondition, isEmptyValue } from '../schema/evaluate-condition.js';

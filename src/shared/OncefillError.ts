@@ -10,7 +10,7 @@
 const BRAND = Symbol.for('oncefill.error');
 
 /** The kinds of error oncefill raises, by class. */
-export type OncefillErrorKind = 'OncefillError' | 'DefinitionError' | 'SourceError' | 'BindError';
+export type OncefillErrorKind = 'OncefillError' | 'DefinitionError' | 'SourceError' | 'BindError' | 'GatewaySourceError';
 
 /**
  * Base class of every oncefill error.
