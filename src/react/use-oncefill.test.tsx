@@ -280,7 +280,7 @@ describe('useOncefill with react-hook-form', () => {
     if (renders) renders.n++;
     useEffect(() => {
       form.apply(setValue);
-    }, [form.result, setValue]);
+    }, [form.values, setValue]);
     return (
       <form onSubmit={handleSubmit(onSubmit)}>
         <input {...register('fullName')} readOnly={form.field('fullName').locked} />
@@ -318,6 +318,21 @@ describe('useOncefill with react-hook-form', () => {
     expect(latest.current!.apply(() => {
       throw new Error('nothing is left to write');
     })).toEqual([]);
+  });
+
+  it('writes the candidate the citizen chooses for a conflict, and then leaves the field to the citizen', async () => {
+    gateway({ personalPhone: '0987654321' });
+    const latest: { current?: UseOncefillResult; values?: () => Values } = {};
+    await render(<RhfForm latest={latest} onSubmit={() => {}} />);
+    await until(() => latest.current?.status === 'ready' && latest.values!().email !== '', 'filled');
+    expect(latest.values!().phone).toBe('');
+    await act(async () => void latest.current!.choose('phone', 1));
+    expect(latest.values!().phone).toBe('0987654321');
+    expect(input('phone').value).toBe('0987654321');
+    await type('phone', '0911111111');
+    await act(async () => void latest.current!.apply(() => {}));
+    expect(latest.current!.field('phone')).toMatchObject({ value: '0911111111', setBy: 'citizen' });
+    expect(latest.values!().phone).toBe('0911111111');
   });
 
   it('writes each value once: a later pass finds nothing left to write', async () => {

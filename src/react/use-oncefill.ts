@@ -93,8 +93,9 @@ export interface UseOncefillResult {
   /** The citizen set a value (a custom widget). False for a locked field. */
   set(path: string, value: FieldValue | undefined): boolean;
   /**
-   * Writes oncefill's values into a form library in one pass (react-hook-form: `apply(setValue)`
-   * in an effect on `result`). Values the citizen set are never written. Returns the paths written.
+   * Writes oncefill's values (and conflicts settled with `choose`) into a form library in one
+   * pass, each value once (react-hook-form: `apply(setValue)` in an effect on `values`). Values
+   * the citizen typed are never written over. Returns the paths written.
    */
   apply(setValue: ValueSetter): string[];
   /** The citizen picks a conflict's candidate. */
@@ -121,6 +122,8 @@ interface Runtime {
   status: OncefillStatus;
   /** Values last written to a form library, by path. */
   written: Map<string, FieldValue>;
+  /** Conflicts the citizen settled with `choose`: written to the library like oncefill's values. */
+  chosen: Set<string>;
   tracking?: SessionTracking;
   tracker?: ReturnType<typeof trackForm>;
   stop?: () => void;
@@ -156,7 +159,7 @@ export function useOncefill(procedure: Procedure, options: UseOncefillOptions): 
   const previous = runtimeRef.current;
   if (!previous || previous.key !== key) {
     const onError = (error: unknown) => report(optionsRef.current, error);
-    runtimeRef.current = { session: createFormSession(procedure, { onError }), key, version: 0, listeners: new Set(), status: 'loading', written: new Map() };
+    runtimeRef.current = { session: createFormSession(procedure, { onError }), key, version: 0, listeners: new Set(), status: 'loading', written: new Map(), chosen: new Set() };
   }
   const runtime = runtimeRef.current!;
 
@@ -274,10 +277,12 @@ function syncFromLibrary(runtime: Runtime, options: UseOncefillOptions, paths: s
       continue;
     }
     const value = asFieldValue(raw);
+    if (value === undefined) continue;
+    // Unchanged since oncefill wrote it there, or never written and still empty: nothing new.
+    if (runtime.written.has(path) ? sameValue(runtime.written.get(path), value) : isEmpty(value)) continue;
     const state = runtime.session.get(path);
-    if (value === undefined || (state?.setBy === undefined && isEmpty(value))) continue;
     if (state?.setBy !== undefined && sameValue(state.value, value)) continue;
-    if (state?.setBy === 'oncefill' && isEmpty(value) && !runtime.written.has(path)) continue; // not written there yet
+    runtime.chosen.delete(path);
     runtime.session.set(path, value, state?.setBy === undefined ? 'page' : 'citizen');
   }
 }
@@ -296,6 +301,7 @@ function view(runtime: Runtime, optionsRef: { current: UseOncefillOptions }): Us
     return out;
   };
   const set = (path: string, value: FieldValue | undefined): boolean => {
+    runtime.chosen.delete(path);
     const accepted = session.set(path, value, 'citizen');
     runtime.tracker?.edited();
     changed(runtime); // a refused change renders the locked value back
@@ -331,7 +337,7 @@ function view(runtime: Runtime, optionsRef: { current: UseOncefillOptions }): Us
       syncAll();
       const written: string[] = [];
       for (const [path, value] of Object.entries(session.values())) {
-        if (session.get(path)?.setBy !== 'oncefill' || runtime.written.get(path) === value) continue;
+        if ((session.get(path)?.setBy !== 'oncefill' && !runtime.chosen.has(path)) || sameValue(runtime.written.get(path), value)) continue;
         try {
           setValue(path, value, { shouldDirty: true, shouldValidate: false });
         } catch (error) {
@@ -345,7 +351,7 @@ function view(runtime: Runtime, optionsRef: { current: UseOncefillOptions }): Us
     },
     choose(path, index) {
       const chosen = session.choose(path, index);
-      if (chosen) changed(runtime);
+      if (chosen) runtime.chosen.add(path), changed(runtime);
       return chosen;
     },
     dispute(path, reason) {

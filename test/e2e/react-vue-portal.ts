@@ -1,11 +1,17 @@
 /**
- * The portal the React and Vue example e2e tests run against: the built examples, a login,
- * the gateway and a dossier endpoint that records what it receives, on the shared harness
- * server. Tests assert on `portal.submissions`, the payloads exactly as the server got them.
+ * The portal the React and Vue example e2e tests run against: the built examples under a
+ * strict CSP, a login, the real gateway over `oncefill/testing`'s fixtures (the kit's msw
+ * handlers, answered here through msw's `getResponse`), and a dossier endpoint that records
+ * what it receives, on the shared harness server. Tests assert on `portal.submissions`, the
+ * payloads exactly as the server got them. The logged-in citizen is `fixtures.citizens[0]`,
+ * who may act for `fixtures.businesses[0]`.
  */
 import { readFile, readdir } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { getResponse } from 'msw';
 import type { Page } from 'playwright-core';
+import { createGatewayHandlers, fixtures } from '../../src/testing/index.js';
 import { ROOT, collector, startServer, type RecordedRequest, type TestServer } from './harness.js';
 
 /** Built example folders, by the path they are served under. */
@@ -34,33 +40,11 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** The logged-in citizen's records, as the gateway answers them (protocol v1). */
-const ANSWERS: Record<string, Record<string, unknown>> = {
-  population: {
-    fullName: { value: { family: 'NGUYỄN', middle: 'THỊ', given: 'LAN' }, verification: 'verified', recordId: 'dc-lan' },
-    birthDate: { value: '1990-03-15', verification: 'verified', recordId: 'dc-lan' },
-    personalId: { value: '001190012345', verification: 'verified', recordId: 'dc-lan' },
-    idCardIssueDate: { value: '2021-06-01', verification: 'verified', recordId: 'dc-lan' },
-    idCardIssuePlace: { value: 'Cục Cảnh sát quản lý hành chính về trật tự xã hội', verification: 'verified', recordId: 'dc-lan' },
-    phone: { value: '0912345678', verification: 'verified', recordId: 'dc-lan' },
-    email: { unavailable: true, verification: 'not-applicable' },
-    permanentAddress: { value: { detail: 'Số 12 phố Hàng Đào', wardCode: '00070', wardName: 'Phường Hoàn Kiếm', provinceCode: '01', provinceName: 'Thành phố Hà Nội' }, verification: 'verified', recordId: 'dc-lan' },
-    currentAddress: { value: { detail: 'Số 5 đường Lạch Tray', wardCode: '11311', wardName: 'Phường Gia Viên', provinceCode: '31', provinceName: 'Thành phố Hải Phòng' }, verification: 'verified', recordId: 'dc-lan' },
-  },
-  personal: {
-    phone: { value: '0912345678', verification: 'user-provided' },
-    email: { value: 'lan.nguyen@example.vn', verification: 'user-provided' },
-  },
-  results: {},
-  business: {
-    name: { value: 'Công ty TNHH Thương mại và Dịch vụ An Khang', verification: 'verified', recordId: 'dn-1' },
-    enterpriseCode: { value: '0201234567', verification: 'verified', recordId: 'dn-1' },
-    phone: { value: '02253888999', verification: 'verified', recordId: 'dn-1' },
-    legalRepresentative: { value: { fullName: { family: 'NGUYỄN', middle: 'THỊ', given: 'LAN' }, personalId: '001190012345', title: 'Giám đốc' }, verification: 'verified', recordId: 'dn-1' },
-  },
-};
-
-const SESSION = 'oncefill-demo=lan';
+const SESSION = 'oncefill-demo=citizen-0';
+const PROCEDURES = ['1.004616', '2.000535'];
+/** The fixture citizen the gateway answers for once logged in, and the business she may act for. */
+export const CITIZEN = fixtures.citizens[0]!;
+export const BUSINESS = fixtures.businesses[0]!;
 
 /** Starts the stand-in portal on the harness server. */
 export async function startPortal(): Promise<Portal> {
@@ -76,22 +60,23 @@ export async function startPortal(): Promise<Portal> {
       );
     }
   }
-  for (const code of ['1.004616', '2.000535']) {
-    const definition = await readFile(join(ROOT, 'procedures', `${code}.json`));
-    server.route(`/api/oncefill/procedures/${code}`, (_request, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end(definition));
+  const base = `${server.origin}/api/oncefill`;
+  const gateway = { in: createGatewayHandlers({ baseUrl: base }), out: createGatewayHandlers({ baseUrl: base, session: null }) };
+  const answer = async (request: RecordedRequest, response: ServerResponse) => {
+    const loggedIn = String(request.headers.cookie ?? '').includes(SESSION);
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'cookie', 'origin', 'x-csrf-token']) if (typeof request.headers[name] === 'string') headers[name] = request.headers[name];
+    const init: RequestInit = { method: request.method, headers };
+    if (request.method !== 'GET' && request.method !== 'HEAD') init.body = request.body;
+    const answered = await getResponse(loggedIn ? gateway.in : gateway.out, new Request(`${server.origin}${request.path}`, init));
+    if (!answered) return void response.writeHead(404).end();
+    response.writeHead(answered.status, Object.fromEntries(answered.headers)).end(Buffer.from(await answered.arrayBuffer()));
+  };
+  for (const path of ['population', 'results', 'personal', 'business', 'consent', ...PROCEDURES.map((code) => `procedures/${code}`)]) server.route(`/api/oncefill/${path}`, answer);
+  for (const code of PROCEDURES)
     server.route(`/submit/${code}`, (_request, response) =>
       void response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ dossier: `HS-${code}-0001`, dossierRef: 'a'.repeat(64) })),
     );
-  }
-  for (const source of Object.keys(ANSWERS)) {
-    server.route(`/api/oncefill/${source}`, (request, response) => {
-      if (!String(request.headers.cookie ?? '').includes(SESSION))
-        return void response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ protocol: 1, error: { code: 'unauthorized', message: 'log in' } }));
-      const query = JSON.parse(request.body) as { attributes: string[] };
-      const attributes = Object.fromEntries(query.attributes.map((a) => [a, ANSWERS[source]![a] ?? { unavailable: true, verification: 'not-applicable' }]));
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ protocol: 1, source, fingerprint: 'fp-lan', attributes, provenance: `statement-${source}` }));
-    });
-  }
   server.route('/telemetry', collector());
   server.route('/login', (_request, response) => void response
       .writeHead(200, { 'set-cookie': `${SESSION}; Path=/; HttpOnly; SameSite=Lax`, 'content-type': 'text/html; charset=utf-8' })

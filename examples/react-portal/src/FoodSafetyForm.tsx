@@ -9,7 +9,7 @@ import { useOncefill } from 'oncefill/react';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field, FieldNote, labelOf, optionsOf } from './parts.js';
-import { sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from './portal.js';
+import { askConsent, sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from './portal.js';
 
 const TEXT_FIELDS: Array<[string, string?]> = [
   ['facilityName'],
@@ -31,13 +31,13 @@ type Values = Record<string, string>;
 export function FoodSafetyForm({ procedure, config }: { procedure: Procedure; config: PortalConfig }) {
   const defaultValues: Values = Object.fromEntries([...TEXT_FIELDS.map(([id]) => [id, '']), ['reissueReason', ''], ['changeDescription', '']]);
   const { register, setValue, getValues, handleSubmit, formState } = useForm<Values>({ defaultValues });
-  const oncefill = useOncefill(procedure, { sources: sourcesFor(config), ...(config.actingFor ? { actingFor: config.actingFor } : {}), getValues });
+  const oncefill = useOncefill(procedure, { sources: sourcesFor(config), consent: askConsent, ...(config.actingFor ? { actingFor: config.actingFor } : {}), getValues });
   const [answer, setAnswer] = useState<SubmitAnswer>();
 
   // One pass per answer: react-hook-form batches the writes into one render.
   useEffect(() => {
     oncefill.apply(setValue);
-  }, [oncefill.result, setValue]);
+  }, [oncefill.values, setValue]);
 
   const onSubmit = handleSubmit(
     async (values) => {

@@ -8,7 +8,7 @@ import { useOncefill, type UseOncefillResult } from 'oncefill/react';
 import { useState, type FormEvent } from 'react';
 import { Listbox } from './Listbox.js';
 import { Field, FieldNote, emptyAddress, labelOf, optionsOf } from './parts.js';
-import { sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from './portal.js';
+import { askConsent, sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from './portal.js';
 
 const TEXT_FIELDS: Array<[string, string?]> = [
   ['fullName'],
@@ -21,7 +21,7 @@ const TEXT_FIELDS: Array<[string, string?]> = [
 ];
 
 export function PracticeForm({ procedure, config }: { procedure: Procedure; config: PortalConfig }) {
-  const form = useOncefill(procedure, { sources: sourcesFor(config) });
+  const form = useOncefill(procedure, { sources: sourcesFor(config), consent: askConsent });
   const [answer, setAnswer] = useState<SubmitAnswer>();
   const agencies = optionsOf(procedure, 'recipientAgency');
   const provinces = agencies.map((o) => ({ value: o.value, label: o.label.replace(/^Sở Y tế (tỉnh |thành phố )?/, '') }));

@@ -3,7 +3,7 @@
  * procedure the page is for, where the dossier goes, and whom the citizen acts for. The
  * page's HTML says it with data attributes on `#app`, as a portal's server template would.
  */
-import { createGatewaySources, parseProcedure, type ActingFor, type FieldValue, type Procedure, type SubmissionEnvelope } from 'oncefill';
+import { createGatewaySources, parseProcedure, type ActingFor, type ConsentPrompt, type FieldValue, type Procedure, type SubmissionEnvelope } from 'oncefill';
 import { createTelemetry } from 'oncefill/dom';
 
 export interface PortalConfig {
@@ -39,6 +39,19 @@ export function sourcesFor(config: PortalConfig) {
   let sources = sourcesByGateway.get(config.gateway);
   if (!sources) sourcesByGateway.set(config.gateway, (sources = createGatewaySources({ baseUrl: config.gateway })));
   return sources;
+}
+
+const SOURCE_NAMES: Record<string, string> = {
+  population: 'Cơ sở dữ liệu quốc gia về dân cư',
+  results: 'Kho kết quả thủ tục hành chính',
+  personal: 'Kho dữ liệu cá nhân',
+  business: 'Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp',
+};
+
+/** Asks the citizen before a source that needs consent (the personal store), in the form's words. */
+export function askConsent(prompt: ConsentPrompt): boolean {
+  const fields = prompt.fields.map((f) => f.label.vi).join(', ');
+  return window.confirm(`Cho phép lấy ${fields} từ ${SOURCE_NAMES[prompt.source] ?? prompt.source} để điền hồ sơ “${prompt.procedure.title.vi}”?`);
 }
 
 let telemetryStarted = false;

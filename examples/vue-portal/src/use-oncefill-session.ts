@@ -21,6 +21,14 @@ export interface OncefillSession {
   confirmed(dossierRef?: string): void;
 }
 
+/** A value as the citizen reads it (an address as one line). */
+export function describe(value: FieldValue): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  return [value.detail, value.wardName, value.provinceName].filter(Boolean).join(', ');
+}
+
 export function useOncefillSession(procedure: Procedure, options: Omit<ResolvePrefillOptions, 'onUpdate' | 'signal'>): OncefillSession {
   const session = createFormSession(procedure);
   const version = ref(0);
@@ -76,7 +84,7 @@ export function useOncefillSession(procedure: Procedure, options: Omit<ResolvePr
         status: s?.result?.status,
         source: s?.provenance?.source,
         setBy: s?.setBy,
-        candidates: s?.result?.candidates?.map((c) => ({ label: typeof c.value === 'string' ? c.value : JSON.stringify(c.value) })),
+        candidates: s?.result?.candidates?.map((c) => ({ label: describe(c.value) })),
       };
     },
     choose(path, index) {
