@@ -10,6 +10,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { getResponse } from 'msw';
+import type { SubmissionEnvelope } from '../../src/session/create-form-session.js';
 import type { Page } from 'playwright-core';
 import { createGatewayHandlers, fixtures } from '../../src/testing/index.js';
 import { ROOT, collector, startServer, type RecordedRequest, type TestServer } from './harness.js';
@@ -24,7 +25,7 @@ export type ExampleName = keyof typeof EXAMPLES;
 
 export interface Submission {
   path: string;
-  body: { procedure: { code: string; version: string }; values: Record<string, unknown>; envelope: { v: number; procedure: { code: string }; fields: Record<string, { source: string; setBy: string; locked: boolean; edited?: boolean }>; provenance: string[] } };
+  body: { procedure: { code: string; version: string }; values: Record<string, unknown>; envelope: SubmissionEnvelope };
 }
 
 export interface Portal {
