@@ -1,0 +1,4 @@
+import { FoodSafetyForm } from './FoodSafetyForm.js';
+import { mount } from './mount.js';
+
+mount(FoodSafetyForm);

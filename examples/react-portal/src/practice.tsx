@@ -1,0 +1,4 @@
+import { mount } from './mount.js';
+import { PracticeForm } from './PracticeForm.js';
+
+mount(PracticeForm);

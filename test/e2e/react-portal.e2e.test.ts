@@ -1,0 +1,179 @@
+/**
+ * The React example portal in Chromium, built with React 19 and with React 18, both under
+ * StrictMode in development mode: log in, let oncefill fill, change some values as the citizen,
+ * re-render for an unrelated reason, submit, and check field by field what the server received.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import procedure1004616 from '../../procedures/1.004616.json';
+import procedure2000535 from '../../procedures/2.000535.json';
+import { verifyProvenance } from '../../src/server/verify-provenance.js';
+import type { TelemetryBatch } from '../../src/telemetry/event-schemas.js';
+import { testProvenanceKeys } from '../../src/testing/index.js';
+import { launchChromium, openPage, pageErrors, setVisibility, waitFor } from './harness.js';
+import { BUSINESS, CITIZEN, startPortal, type Portal, type Submission } from './react-vue-portal.js';
+
+let browser: Browser;
+let portal: Portal;
+beforeAll(async () => {
+  browser = await launchChromium();
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+const eventNames = () => portal.telemetry().flatMap((r) => (JSON.parse(r.body) as TelemetryBatch).events.map((e) => e.name));
+
+/** The prompts the page showed (consent asks through `confirm`); each is accepted. */
+const dialogs = new WeakMap<Page, string[]>();
+
+async function open(example: 'react-19' | 'react-18', file: string): Promise<Page> {
+  const page = await openPage(browser);
+  const shown: string[] = [];
+  dialogs.set(page, shown);
+  page.on('dialog', (dialog) => void (shown.push(dialog.message()), dialog.accept()));
+  await portal.login(page);
+  await page.goto(portal.page(example, file));
+  await page.locator('form[data-status="ready"]').waitFor();
+  return page;
+}
+
+/** Picks an option of an empty non-native listbox with the keyboard, as a citizen would. */
+async function pickWithKeyboard(page: Page, combobox: string, label: string): Promise<void> {
+  await page.locator(combobox).focus();
+  await page.keyboard.press('ArrowDown'); // opens on the first option
+  const labels = await page.locator('[role="listbox"] [role="option"]').allTextContents();
+  expect(labels).toContain(label);
+  for (let i = 0; i < labels.indexOf(label); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+/** What the back office would check: every signed value, with the subjects from its own session. */
+function provenanceOf(body: Submission['body'], procedure: { code: string; version: string }, subjects: Array<{ personalId: string } | { enterpriseCode: string }>) {
+  return verifyProvenance(procedure, { values: body.values as never, provenance: body.envelope.provenance, components: body.envelope.components as never, subjects }, testProvenanceKeys);
+}
+
+describe.each(['react-19', 'react-18'] as const)('React example portal on %s', (example) => {
+  it('1.004616 with controlled components: the server receives the filled values, the citizen’s changes and the envelope', async () => {
+    const before = portal.submissions().length;
+    const count = (name: string) => eventNames().filter((n) => n === name).length;
+    const [opened, confirmed] = [count('form:opened'), count('submit:confirmed')];
+    const page = await open(example, 'practice.html');
+    expect(await page.locator('footer').getAttribute('data-react')).toMatch(example === 'react-19' ? /^19\./ : /^18\./);
+
+    expect(dialogs.get(page)!.some((m) => m.includes('Kho dữ liệu cá nhân'))).toBe(true); // consent for the personal store
+    expect(await page.inputValue('[name="fullName"]')).toBe('Nguyễn Thị Lan');
+    expect(await page.locator('[name="fullName"]').getAttribute('readonly')).not.toBeNull();
+    // The non-native listbox got the prefilled province: its state is React's alone.
+    const currentProvince = page.locator('[data-name="currentAddress.provinceCode"] [role="combobox"]');
+    expect(await currentProvince.getAttribute('data-value')).toBe('01');
+    expect(await currentProvince.textContent()).toBe('Hà Nội');
+    // Two conflicts: the population record and the personal store disagree on the phone, and an old ward was split.
+    expect(await page.inputValue('[name="phone"]')).toBe('');
+    await page.locator('[data-conflict="phone"] button', { hasText: '0987654321' }).click();
+    await page.locator('[data-conflict="permanentAddress"] button', { hasText: 'Phường Hoàn Kiếm' }).click();
+    expect(await page.locator('[data-name="permanentAddress.provinceCode"] [role="combobox"]').getAttribute('data-value')).toBe('01');
+
+    await pickWithKeyboard(page, '[data-name="recipientAgency"] [role="combobox"]', 'Sở Y tế thành phố Hải Phòng');
+    await page.fill('[name="email"]', 'lan.moi@example.vn');
+    await page.fill('[name="signPlace"]', 'Hải Phòng');
+    await page.fill('[name="signDate"]', '2026-12-03');
+    await page.click('#rerender');
+    await page.click('#rerender');
+    expect(await page.locator('#rerender').textContent()).toContain('(2)');
+    expect(await page.inputValue('[name="phone"]')).toBe('0987654321');
+    expect(await page.inputValue('[name="email"]')).toBe('lan.moi@example.vn');
+    expect(await page.inputValue('[name="fullName"]')).toBe('Nguyễn Thị Lan');
+
+    await page.click('button[type="submit"]');
+    await page.locator('[data-oncefill-receipt]').waitFor();
+    const received = portal.submissions().slice(before);
+    expect(received).toHaveLength(1);
+    const { path, body } = received[0]!;
+    expect(path).toBe('/submit/1.004616');
+    expect(body.procedure).toEqual({ code: '1.004616', version: procedure1004616.version });
+    const v = body.values;
+    expect(v.recipientAgency).toBe('31');
+    expect(v.fullName).toBe('Nguyễn Thị Lan');
+    expect(v.birthDate).toBe('1990-05-09');
+    expect(v.idNumber).toBe(CITIZEN.personalId);
+    expect(v.idIssueDate).toBe('2021-03-15');
+    expect(v.idIssuePlace).toBe('CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI');
+    expect(v.phone).toBe('0987654321');
+    expect(v.email).toBe('lan.moi@example.vn');
+    expect(v.permanentAddress).toEqual({ detail: 'Số 12 phố Hàng Chiếu', wardCode: '00070', wardName: 'Phường Hoàn Kiếm', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
+    expect(v.currentAddress).toEqual({ detail: 'Số 5 phố Hoàng Diệu', wardCode: '00004', wardName: 'Phường Ba Đình', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
+    expect(v['diplomas[0].diplomaTitle']).toBe('Bằng Dược sĩ đại học');
+    expect(v.signPlace).toBe('Hải Phòng');
+    expect(v.signDate).toBe('2026-12-03');
+    expect(v.signatoryName).toBe('Nguyễn Thị Lan');
+    expect(body.envelope.procedure.code).toBe('1.004616');
+    expect(body.envelope.fields.fullName).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
+    expect(body.envelope.fields.phone).toMatchObject({ source: 'personal', setBy: 'citizen' });
+    expect(body.envelope.fields.email).toMatchObject({ source: 'personal', setBy: 'citizen', edited: true });
+    // The back office's check passes: every locked value is the one the gateway signed.
+    const report = provenanceOf(body, procedure1004616, [{ personalId: CITIZEN.personalId }]);
+    expect(report.problems).toEqual([]);
+    expect(report.fields.fullName?.status).toBe('verified');
+    expect(report.fields.idNumber?.status).toBe('verified');
+
+    // StrictMode ran every effect twice; the form was opened once.
+    await setVisibility(page, 'hidden');
+    await waitFor(() => count('submit:confirmed') > confirmed, 5000, 'telemetry');
+    expect(count('form:opened') - opened).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('2.000535 on react-hook-form: react-hook-form holds the filled values, and its submission carries them', async () => {
+    const before = portal.submissions().length;
+    const page = await open(example, 'food-safety.html');
+    await waitFor(async () => (await page.inputValue('[name="facilityName"]')) !== '', 5000, 'filled');
+    expect(await page.inputValue('[name="taxCode"]')).toBe(BUSINESS.enterpriseCode);
+    expect(await page.locator('[name="submitterIdNumber"]').getAttribute('readonly')).not.toBeNull();
+
+    await page.fill('[name="facilityPhone"]', '02253111222');
+    await page.check('input[name="reissueReason"][value="lostOrDamaged"]');
+    await page.fill('[name="oldCertificateNumber"]', '123/2023/ATTP-CNĐK');
+    await page.fill('[name="recipientAgency"]', 'Sở Công Thương thành phố Hải Phòng');
+    await page.fill('[name="signPlace"]', 'Hải Phòng');
+    await page.fill('[name="applicationDate"]', '2026-12-03');
+    await page.click('#rerender');
+    expect(await page.inputValue('[name="facilityName"]')).toBe('CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG');
+    expect(await page.inputValue('[name="facilityPhone"]')).toBe('02253111222');
+
+    await page.click('button[type="submit"]');
+    await page.locator('[data-oncefill-receipt]').waitFor();
+    const received = portal.submissions().slice(before);
+    expect(received).toHaveLength(1);
+    const { path, body } = received[0]!;
+    expect(path).toBe('/submit/2.000535');
+    // react-hook-form's own values, as handleSubmit gave them.
+    expect(body.values).toEqual({
+      facilityName: 'CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG',
+      taxCode: BUSINESS.enterpriseCode,
+      facilityPhone: '02253111222',
+      oldCertificateNumber: '123/2023/ATTP-CNĐK',
+      oldCertificateIssueDate: '',
+      signatoryName: 'Nguyễn Thị Lan',
+      submitterName: 'Nguyễn Thị Lan',
+      submitterIdNumber: CITIZEN.personalId,
+      submitterIdIssueDate: '2021-03-15',
+      recipientAgency: 'Sở Công Thương thành phố Hải Phòng',
+      signPlace: 'Hải Phòng',
+      applicationDate: '2026-12-03',
+      reissueReason: 'lostOrDamaged',
+      changeDescription: '',
+    });
+    expect(body.envelope.fields.taxCode).toMatchObject({ source: 'business', setBy: 'oncefill', locked: false });
+    expect(body.envelope.fields.submitterIdNumber).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
+    expect(body.envelope.fields.facilityPhone).toMatchObject({ source: 'business', setBy: 'citizen', edited: true });
+    const report = provenanceOf(body, procedure2000535, [{ personalId: CITIZEN.personalId }, { enterpriseCode: BUSINESS.enterpriseCode }]);
+    expect(report.problems).toEqual([]);
+    expect(report.fields.submitterIdNumber?.status).toBe('verified');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The Vue example portal in Chromium (runtime-only Vue under strict CSP, templates compiled
+ * at build time): log in, let oncefill fill through the session, change some values with
+ * `v-model`, re-render for an unrelated reason, submit, and check what the server received.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import procedure1004616 from '../../procedures/1.004616.json';
+import procedure2000535 from '../../procedures/2.000535.json';
+import { verifyProvenance } from '../../src/server/verify-provenance.js';
+import type { TelemetryBatch } from '../../src/telemetry/event-schemas.js';
+import { testProvenanceKeys } from '../../src/testing/index.js';
+import { launchChromium, openPage, pageErrors, setVisibility, waitFor } from './harness.js';
+import { BUSINESS, CITIZEN, startPortal, type Portal, type Submission } from './react-vue-portal.js';
+
+let browser: Browser;
+let portal: Portal;
+beforeAll(async () => {
+  browser = await launchChromium();
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+const count = (name: string) => portal.telemetry().flatMap((r) => (JSON.parse(r.body) as TelemetryBatch).events).filter((e) => e.name === name).length;
+
+async function open(file: string): Promise<Page> {
+  const page = await openPage(browser);
+  const violations: string[] = [];
+  page.on('console', (message) => void (message.text().includes('Content Security Policy') && violations.push(message.text())));
+  page.on('dialog', (dialog) => void dialog.accept()); // consent to the personal store
+  await portal.login(page);
+  await page.goto(portal.page('vue', file));
+  await page.locator('form[data-status="ready"]').waitFor();
+  expect(violations).toEqual([]);
+  return page;
+}
+
+function provenanceOf(body: Submission['body'], procedure: { code: string; version: string }, subjects: Array<{ personalId: string } | { enterpriseCode: string }>) {
+  return verifyProvenance(procedure, { values: body.values as never, provenance: body.envelope.provenance, components: body.envelope.components as never, subjects }, testProvenanceKeys);
+}
+
+describe('Vue example portal', () => {
+  it('1.004616: the server receives the filled values, the citizen’s v-model changes and the envelope', async () => {
+    const before = portal.submissions().length;
+    const [opened, confirmed] = [count('form:opened'), count('submit:confirmed')];
+    const page = await open('practice.html');
+    expect(await page.inputValue('[name="fullName"]')).toBe('Nguyễn Thị Lan');
+    expect(await page.locator('[name="fullName"]').getAttribute('readonly')).not.toBeNull();
+    expect(await page.inputValue('[name="phone"]')).toBe('');
+    await page.locator('[data-conflict="phone"] button', { hasText: '0987654321' }).click();
+    await page.locator('[data-conflict="permanentAddress"] button', { hasText: 'Phường Hoàn Kiếm' }).click();
+    expect(await page.locator('output[name="permanentAddress"]').textContent()).toBe('Số 12 phố Hàng Chiếu, Phường Hoàn Kiếm, Thành phố Hà Nội');
+
+    await page.selectOption('[name="recipientAgency"]', '31');
+    await page.fill('[name="email"]', 'lan.moi@example.vn');
+    await page.fill('[name="signPlace"]', 'Hải Phòng');
+    await page.fill('[name="signDate"]', '2026-12-03');
+    // A locked value refuses the citizen's typing and renders itself back.
+    await page.locator('[name="fullName"]').evaluate((el: HTMLInputElement) => {
+      el.value = 'Người khác';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.click('#rerender');
+    await page.click('#rerender');
+    expect(await page.locator('form').getAttribute('data-ticks')).toBe('2');
+    expect(await page.inputValue('[name="fullName"]')).toBe('Nguyễn Thị Lan');
+    expect(await page.inputValue('[name="phone"]')).toBe('0987654321');
+    expect(await page.inputValue('[name="email"]')).toBe('lan.moi@example.vn');
+
+    await page.click('button[type="submit"]');
+    await page.locator('[data-oncefill-receipt]').waitFor();
+    const received = portal.submissions().slice(before);
+    expect(received).toHaveLength(1);
+    const { path, body } = received[0]!;
+    expect(path).toBe('/submit/1.004616');
+    const v = body.values;
+    expect(v.recipientAgency).toBe('31');
+    expect(v.fullName).toBe('Nguyễn Thị Lan');
+    expect(v.birthDate).toBe('1990-05-09');
+    expect(v.idNumber).toBe(CITIZEN.personalId);
+    expect(v.idIssueDate).toBe('2021-03-15');
+    expect(v.idIssuePlace).toBe('CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI');
+    expect(v.phone).toBe('0987654321');
+    expect(v.email).toBe('lan.moi@example.vn');
+    expect(v.permanentAddress).toEqual({ detail: 'Số 12 phố Hàng Chiếu', wardCode: '00070', wardName: 'Phường Hoàn Kiếm', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
+    expect(v.signPlace).toBe('Hải Phòng');
+    expect(v.signDate).toBe('2026-12-03');
+    expect(v.signatoryName).toBe('Nguyễn Thị Lan');
+    expect(body.envelope.fields.fullName).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
+    expect(body.envelope.fields.phone).toMatchObject({ source: 'personal', setBy: 'citizen' });
+    expect(body.envelope.fields.email).toMatchObject({ source: 'personal', setBy: 'citizen', edited: true });
+    const report = provenanceOf(body, procedure1004616, [{ personalId: CITIZEN.personalId }]);
+    expect(report.problems).toEqual([]);
+    expect(report.fields.fullName?.status).toBe('verified');
+
+    await setVisibility(page, 'hidden');
+    await waitFor(() => count('submit:confirmed') > confirmed, 5000, 'telemetry');
+    expect(count('form:opened') - opened).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('2.000535 acting for the business: the server receives the business’s values and the citizen’s choices', async () => {
+    const before = portal.submissions().length;
+    const page = await open('food-safety.html');
+    expect(await page.inputValue('[name="facilityName"]')).toBe('CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG');
+    await page.check('input[name="reissueReason"][value="expired"]');
+    await page.fill('[name="recipientAgency"]', 'Sở Công Thương thành phố Hải Phòng');
+    await page.fill('[name="signPlace"]', 'Hải Phòng');
+    await page.fill('[name="applicationDate"]', '2026-12-03');
+    await page.click('#rerender');
+
+    await page.click('button[type="submit"]');
+    await page.locator('[data-oncefill-receipt]').waitFor();
+    const received = portal.submissions().slice(before);
+    expect(received).toHaveLength(1);
+    const { path, body } = received[0]!;
+    expect(path).toBe('/submit/2.000535');
+    const v = body.values;
+    expect(v.facilityName).toBe('CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG');
+    expect(v.taxCode).toBe(BUSINESS.enterpriseCode);
+    expect(v.facilityPhone).toBe('02253823456');
+    expect(v.signatoryName).toBe('Nguyễn Thị Lan');
+    expect(v.submitterName).toBe('Nguyễn Thị Lan');
+    expect(v.submitterIdNumber).toBe(CITIZEN.personalId);
+    expect(v.submitterIdIssueDate).toBe('2021-03-15');
+    expect(v.reissueReason).toBe('expired');
+    expect(v.recipientAgency).toBe('Sở Công Thương thành phố Hải Phòng');
+    expect(v.signPlace).toBe('Hải Phòng');
+    expect(v.applicationDate).toBe('2026-12-03');
+    expect(v.oldCertificateNumber).toBeUndefined();
+    expect(body.envelope.fields.taxCode).toMatchObject({ source: 'business', setBy: 'oncefill' });
+    const report = provenanceOf(body, procedure2000535, [{ personalId: CITIZEN.personalId }, { enterpriseCode: BUSINESS.enterpriseCode }]);
+    expect(report.problems).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
