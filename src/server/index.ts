@@ -82,6 +82,15 @@ export {
   type TelemetryIngest,
   type TelemetryInput,
 } from './ingest-telemetry.js';
+/** The closed JSON Schemas of the telemetry wire (also in docs/telemetry.md), for a portal's own collector. */
+export {
+  telemetryBatchSchema,
+  telemetryEventSchemas,
+  TELEMETRY_EVENT_NAMES,
+  type TelemetryBatch,
+  type TelemetryEvent,
+  type TelemetryEventName,
+} from '../telemetry/event-schemas.js';
 export {
   createKpiAggregator,
   DEFAULT_KPI_OPTIONS,
