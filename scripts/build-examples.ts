@@ -62,8 +62,10 @@ const vueFiles: Plugin = {
   },
 };
 
+/** An example's pages, and the stylesheet both example portals share. */
 async function copyPages(from: string, to: string): Promise<void> {
   for (const file of await readdir(from)) if (/\.(html|css)$/.test(file)) await copyFile(join(from, file), join(to, file));
+  await copyFile(join(ROOT, 'examples/shared/portal.css'), join(to, 'portal.css'));
 }
 
 const common = {

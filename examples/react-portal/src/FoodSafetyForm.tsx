@@ -9,7 +9,7 @@ import { useOncefill } from 'oncefill/react';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field, FieldNote, labelOf, optionsOf } from './parts.js';
-import { askConsent, sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from './portal.js';
+import { askConsent, sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from '../../shared/portal.js';
 
 const TEXT_FIELDS: Array<[string, string?]> = [
   ['facilityName'],

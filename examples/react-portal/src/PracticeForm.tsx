@@ -8,7 +8,7 @@ import { useOncefill, type UseOncefillResult } from 'oncefill/react';
 import { useState, type FormEvent } from 'react';
 import { Listbox } from './Listbox.js';
 import { Field, FieldNote, emptyAddress, labelOf, optionsOf } from './parts.js';
-import { askConsent, sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from './portal.js';
+import { askConsent, sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from '../../shared/portal.js';
 
 const TEXT_FIELDS: Array<[string, string?]> = [
   ['fullName'],

@@ -6,7 +6,7 @@
 import type { Procedure } from 'oncefill';
 import { StrictMode, useEffect, useState, version, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadProcedure, readConfig, startTelemetry, type PortalConfig } from './portal.js';
+import { loadProcedure, readConfig, startTelemetry, type PortalConfig } from '../../shared/portal.js';
 
 type Page = ComponentType<{ procedure: Procedure; config: PortalConfig; ticks: number }>;
 

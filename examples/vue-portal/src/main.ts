@@ -1,7 +1,7 @@
 /** Mounts the Vue portal page: `#app` carries the gateway, procedure and fields to show (`data-fields`). */
 import { createApp } from 'vue';
 import App from './App.vue';
-import { readConfig, startTelemetry } from './portal.js';
+import { readConfig, startTelemetry } from '../../shared/portal.js';
 
 const root = document.getElementById('app');
 if (root) {

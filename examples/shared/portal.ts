@@ -1,7 +1,8 @@
 /**
- * What both example pages share with the portal around them: where the gateway is, which
- * procedure the page is for, where the dossier goes, and whom the citizen acts for. The
- * page's HTML says it with data attributes on `#app`, as a portal's server template would.
+ * What the React and the Vue example pages share with the portal around them (one file,
+ * imported by both): where the gateway is, which procedure the page is for, where the dossier
+ * goes, and whom the citizen acts for. The page's HTML says it with data attributes on
+ * `#app`, as a portal's server template would.
  */
 import { createGatewaySources, parseProcedure, type ActingFor, type ConsentPrompt, type FieldValue, type Procedure, type SubmissionEnvelope } from 'oncefill';
 import { createTelemetry } from 'oncefill/dom';
