@@ -60,10 +60,14 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
   },
   {
-    // The one-tag embed: everything a legacy page needs, no zod, no OTLP.
+    // The one-tag embed: everything a legacy page needs, no zod, no OTLP. Built as one ES
+    // module that `scripts/after-build.ts` wraps into `var Oncefill=(()=>{…})()`: esbuild's own
+    // IIFE adds a CommonJS export shim (getters, `__esModule`) the global does not need.
     entry: { oncefill: 'src/iife/index.ts' },
-    format: ['iife'],
-    globalName: 'Oncefill',
+    format: ['esm'],
+    splitting: false,
+    // A classic script imports nothing: everything is bundled (ky as ky-lite, below).
+    noExternal: [/.*/],
     outExtension: () => ({ js: '.global.js' }),
     target: BROWSER_TARGET,
     platform: 'browser',
