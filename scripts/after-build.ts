@@ -21,7 +21,7 @@ writeFileSync(new URL('vn/NOTICE', dist), `${unitList.notice}\n`);
 copyFileSync(new URL('../src/dom/oncefill.css', import.meta.url), new URL('oncefill.css', dist));
 const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(new URL(file, dist))).digest('base64')}`;
 const main = new URL('oncefill.global.js', dist);
-let code = readFileSync(main, 'utf8');
+let code = wrapEmbed(readFileSync(main, 'utf8'));
 for (const [marker, file] of [['ONCEFILL_UI_INTEGRITY', 'oncefill.ui.js'], ['ONCEFILL_CSS_INTEGRITY', 'oncefill.css']] as const) {
   const placeholder = `sha384-${marker.padEnd(64, '_')}`;
   if (!code.includes(placeholder)) throw new Error(`after-build: ${marker} placeholder missing from oncefill.global.js`);
@@ -30,3 +30,19 @@ for (const [marker, file] of [['ONCEFILL_UI_INTEGRITY', 'oncefill.ui.js'], ['ONC
 writeFileSync(main, code);
 for (const file of ['oncefill.global.js', 'oncefill.ui.js', 'oncefill.css'])
   console.log(`dist/${file.padEnd(20)} ${String(readFileSync(new URL(file, dist)).length).padStart(6)} bytes  ${String(gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length).padStart(5)} gzip  integrity="${sri(file)}"`);
+
+/**
+ * Turns the embed's ES module (`…;export{a as bindForm,…};`) into a classic script defining
+ * `var Oncefill`, the members as plain properties. The wrapper takes a line of its own, so the
+ * source map only shifts by one line.
+ */
+function wrapEmbed(module: string): string {
+  const exported = /export\{([\w$]+ as [\w$]+(?:,[\w$]+ as [\w$]+)*)\};\n(\/\/# sourceMappingURL=\S+\n?)$/.exec(module);
+  if (!exported || /\bimport\b[\s({*]|\bexport\b/.test(module.slice(0, exported.index)))
+    throw new Error('after-build: oncefill.global.js is not a single ES module ending in export{…}');
+  const members = exported[1]!.split(',').map((pair) => pair.split(' as ').reverse().join(':'));
+  const mapFile = new URL('oncefill.global.js.map', dist);
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { mappings: string };
+  writeFileSync(mapFile, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
+  return `var Oncefill=(()=>{"use strict";\n${module.slice(0, exported.index)}return{${members.join(',')}}})();\n${exported[2]}`;
+}

@@ -60,7 +60,7 @@ async function loadDefinition(form: HTMLFormElement, code: string, gateway: stri
   let json: unknown = inline?.textContent;
   if (json === undefined) {
     const url = form.getAttribute('data-oncefill-definition') || (gateway && `${gateway.replace(/\/+$/, '')}/procedures/${encodeURIComponent(code)}`);
-    if (!url) throw new BindError('no-definition', `no definition for ${code}: add an inline <script type="application/json" data-oncefill-definition>, data-oncefill-definition="url" or data-oncefill-gateway`);
+    if (!url) throw new BindError('no-definition', `no definition for ${code}: needs data-oncefill-definition or data-oncefill-gateway`);
     const response = await fetch(url, { credentials, headers: { accept: 'application/json' } }).catch((cause: unknown) => {
       throw new BindError('no-definition', `the definition of ${code} could not be fetched`, { cause });
     });
@@ -71,7 +71,7 @@ async function loadDefinition(form: HTMLFormElement, code: string, gateway: stri
   try {
     procedure = guardProcedure(json);
   } catch (cause) {
-    throw new BindError('bad-definition', `the definition of ${code} is not a procedure definition (run oncefill check)`, { cause });
+    throw new BindError('bad-definition', `the definition of ${code} is not a procedure definition (oncefill check)`, { cause });
   }
   if (procedure.code !== code) throw new BindError('bad-definition', `the definition is for ${procedure.code}, the form says ${code}`);
   return procedure;

@@ -20,7 +20,7 @@ export function loadUi(): Promise<BindingUi> {
     const failed = () => {
       loading = undefined;
       script.remove();
-      reject(new OncefillError('ui-unavailable', `oncefill.ui.js did not load from "${assets.url}": check data-oncefill-assets and script-src`));
+      reject(new OncefillError('ui-unavailable', `no oncefill.ui.js at "${assets.url}"`));
     };
     script.src = `${assets.url}oncefill.ui.js`;
     script.integrity = UI_INTEGRITY;

@@ -67,7 +67,7 @@ const STATUS_OF_ERROR: Partial<Record<SourceError['code'], SourceResult['status'
 export function resolvePrefill(procedure: Procedure, options: ResolvePrefillOptions): Promise<PrefillResult> {
   if (!procedure || !Array.isArray(procedure.fields)) throw new TypeError('[oncefill] resolvePrefill needs a procedure from parseProcedure()');
   if (!options || typeof options.sources !== 'object' || options.sources === null)
-    throw new TypeError('[oncefill] resolvePrefill needs { sources }, e.g. createGatewaySources({ baseUrl })');
+    throw new TypeError('[oncefill] resolvePrefill needs { sources }');
   const o = { ...DEFAULT_RESOLVE_PREFILL_OPTIONS, ...options };
   const plan = planQueries(procedure);
   const generation = cacheGeneration();

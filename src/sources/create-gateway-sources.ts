@@ -71,7 +71,7 @@ const MESSAGES: Record<SourceErrorCode, string> = {
  */
 export function createGatewaySources(options: GatewaySourcesOptions): GatewaySources {
   if (!options || typeof options.baseUrl !== 'string' || options.baseUrl === '')
-    throw new TypeError('[oncefill] createGatewaySources needs { baseUrl }, the URL of the portal’s oncefill gateway');
+    throw new TypeError('[oncefill] createGatewaySources needs { baseUrl }');
   const o = { ...DEFAULT_GATEWAY_SOURCES_OPTIONS, ...options };
   const headerHook = typeof o.headers === 'function' ? o.headers : () => (o.headers ?? {}) as Record<string, string>;
   const api = ky.create({

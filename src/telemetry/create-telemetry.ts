@@ -82,13 +82,13 @@ const fail = (message: string): never => {
 };
 
 export function normalizeTelemetryOptions(options: TelemetryOptions): NormalizedTelemetryOptions {
-  if (typeof options?.endpoint !== 'string' || !options.endpoint) fail('`endpoint` must be the URL batches are sent to');
+  if (typeof options?.endpoint !== 'string' || !options.endpoint) fail('`endpoint` must be a URL');
   const o = { ...DEFAULT_TELEMETRY_OPTIONS, ...options };
   if (!(o.sampleRate > 0 && o.sampleRate <= 1)) fail('`sampleRate` must be in (0, 1]');
   for (const key of ['batchSize', 'flushIntervalMs', 'maxQueuedEvents'] as const)
     if (!(Number.isInteger(o[key]) && o[key] > 0)) fail(`\`${key}\` must be a positive integer`);
   if (o.batchSize > MAX_BATCH_EVENTS) fail(`\`batchSize\` must be at most ${MAX_BATCH_EVENTS}`);
-  if (typeof o.format?.encode !== 'function' || typeof o.format.contentType !== 'string') fail('`format` must have `contentType` and `encode`');
+  if (typeof o.format?.encode !== 'function' || typeof o.format.contentType !== 'string') fail('`format` needs `contentType` and `encode`');
   return o;
 }
 

@@ -1,0 +1,57 @@
+/**
+ * Where the one-tag embed's bytes go: builds `src/iife/index.ts` as the build does (same swaps,
+ * target and minification, from tsup.config.ts), then per source file the minified bytes it adds
+ * (esbuild's metafile) and its marginal min+gzip cost: how much smaller the gzip gets when that
+ * file's code is blanked out (from the source map). Marginal costs overlap, so they do not add
+ * up to the total; they rank where a cut pays. The total is a little under the built file's,
+ * which also carries the two SRI hashes and the wrapper `scripts/after-build.ts` adds.
+ *
+ *   npm run bench -- embed          # or: npx tsx bench/embed-size.bench.ts [rows]
+ */
+import { gzipSync } from 'node:zlib';
+import { decode } from '@jridgewell/sourcemap-codec';
+import { build } from 'esbuild';
+import { BROWSER_TARGET, embedSwaps } from '../tsup.config.js';
+
+const root = new URL('../', import.meta.url).pathname;
+const rows = Number(process.argv[2] ?? 30);
+const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
+
+const result = await build({
+  entryPoints: [`${root}src/iife/index.ts`],
+  outfile: `${root}dist/embed-size.js`,
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: BROWSER_TARGET,
+  define: { __ONCEFILL_VERSION__: '"0.0.0"' },
+  plugins: [embedSwaps],
+  sourcemap: 'external',
+  metafile: true,
+  write: false,
+  logLevel: 'silent',
+});
+
+const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+const map = JSON.parse(result.outputFiles.find((f) => f.path.endsWith('.map'))!.text) as { sources: string[]; mappings: string };
+const lines = code.split('\n');
+// Which source each output character comes from (a segment runs to the next one).
+const owner = lines.map((line) => new Int32Array(line.length).fill(-1));
+decode(map.mappings).forEach((segments, li) => {
+  segments.forEach((segment, i) => {
+    if (segment.length > 1) owner[li]!.fill(segment[1]!, segment[0], segments[i + 1]?.[0] ?? lines[li]!.length);
+  });
+});
+const total = gzip(code);
+const marginal = new Map<string, number>();
+map.sources.forEach((source, si) => {
+  const without = lines.map((line, li) => [...line].filter((_, c) => owner[li]![c] !== si).join('')).join('\n');
+  marginal.set(source.replace(/^(\.\.\/)+/, ''), total - gzip(without));
+});
+
+const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint)!;
+console.log('minified  marginal gzip  file');
+for (const [file, { bytesInOutput }] of Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, rows))
+  console.log(`${String(bytesInOutput).padStart(8)}  ${String(marginal.get(file) ?? '?').padStart(13)}  ${file}`);
+console.log(`${String(code.length).padStart(8)}  ${String(total).padStart(13)}  total (min, min+gzip -9)`);
