@@ -145,4 +145,17 @@ describe('the hard parts, named (through the real gateway and fixtures)', () => 
     const digits = await withCapital('9007199254740993');
     expect(digits.fields.charterCapital).toMatchObject({ status: 'filled', value: '9007199254740993', locked: true });
   });
+
+  it('2.000535 reuses the expired food-safety certificate it reissues; without allowExpired the gateway and resolver refuse it', async () => {
+    const allowed = (await resolveThroughGateway('2.000535', { session: lan!.personalId }, { actingFor: { enterpriseCode: anKhang!.enterpriseCode } })).result;
+    expect(allowed.documents.oldCertificate).toMatchObject({ status: 'reused', reuse: { documentNumber: '07/2022/ATTP-CNĐK' }, display: { validUntil: '2025-04-18' } });
+    expect(allowed.provenance.some((token) => token.split('.')[2] && Buffer.from(token.split('.')[2]!, 'base64url').toString('utf8').includes('"oldCertificate"'))).toBe(true);
+
+    server.resetHandlers();
+    const definition = structuredClone(SHIPPED_PROCEDURES.find((p) => (p as { code: string }).code === '2.000535')) as { documents: Array<{ id: string; reuse?: Array<Record<string, unknown>> }> };
+    for (const reuse of definition.documents.find((d) => d.id === 'oldCertificate')!.reuse!) delete reuse.allowExpired;
+    const strict = (await resolveThroughGateway('2.000535', { session: lan!.personalId, procedures: [definition] }, { actingFor: { enterpriseCode: anKhang!.enterpriseCode }, cache: false }, parseProcedure(definition))).result;
+    expect(strict.documents.oldCertificate).toEqual({ status: 'missing' });
+    expect(strict.provenance.some((token) => Buffer.from(token.split('.')[2]!, 'base64url').toString('utf8').includes('"oldCertificate"'))).toBe(false);
+  });
 });
