@@ -29,7 +29,7 @@ export interface PlannedGroup {
 
 export interface PlannedComponent {
   component: DossierComponent;
-  refs: Array<{ source: SourceKind; attribute: string; documentType: string; procedures?: readonly string[] }>;
+  refs: Array<{ source: SourceKind; attribute: string; documentType: string; procedures?: readonly string[]; allowExpired?: boolean }>;
 }
 
 export interface QueryPlan {
@@ -102,7 +102,7 @@ export function planQueries(procedure: Procedure): QueryPlan {
       // Documents come from the stores by type; the personal store keeps them in one list.
       const attribute = reuse.source === 'personal' ? 'savedDocuments' : reuse.documentType;
       ask(reuse.source, attribute);
-      return { source: reuse.source, attribute, documentType: reuse.documentType, ...(reuse.procedures ? { procedures: reuse.procedures } : {}) };
+      return { source: reuse.source, attribute, documentType: reuse.documentType, ...(reuse.procedures ? { procedures: reuse.procedures } : {}), ...(reuse.allowExpired ? { allowExpired: true } : {}) };
     });
     return refs.length > 0 ? [{ component, refs }] : [];
   });

@@ -1,7 +1,8 @@
 /**
  * Which dossier components earlier results satisfy, with the reuse references in the national
  * system's terms (mã kết quả, số ký hiệu, taken from the national store). Exactly one
- * matching valid document reuses it; several are a choice for the citizen, never a guess.
+ * matching valid document reuses it; several are a choice for the citizen, never a guess. An
+ * expired document counts only where the definition's reuse entry says `allowExpired`.
  */
 import type { JsonValue, SourceId } from '../shared/protocol.js';
 import { attributeAnswer, type SourceState } from './merge-candidates.js';
@@ -59,7 +60,7 @@ export function resolveDocument(planned: PlannedComponent, states: Partial<Recor
       const code = text(doc.procedureCode);
       if (ref.procedures && code !== undefined && !ref.procedures.some((p) => code === p || code.startsWith(`${p}.`))) continue;
       const validUntil = text(doc.validUntil);
-      if (validUntil !== undefined && validUntil < today) continue;
+      if (validUntil !== undefined && validUntil < today && !ref.allowExpired) continue;
       const candidate = reference(doc, doc.number, ref.source, ref.documentType, answer.recordId);
       const same = (f: Found) => f.reuse.source === candidate.reuse.source && f.reuse.documentNumber === candidate.reuse.documentNumber && f.reuse.storeRef === candidate.reuse.storeRef;
       if (!found.some(same)) found.push(candidate);

@@ -225,6 +225,23 @@ describe('resolvePrefill', () => {
     expect((await run(p, { today: '2026-12-03' })).documents.oldCertificate).toMatchObject({ status: 'conflict', candidates: [{ reuse: { documentNumber: 'A' } }, { reuse: { documentNumber: 'B' } }] });
   });
 
+  it('reuses an expired document only where the reuse entry allows it (a reissue submits the expired certificate)', async () => {
+    const expired = { type: 'foodSafetyCertificate', number: '01/2020/GCNATTP-SCT', title: 'GCN ATTP', procedureCode: '2.000535.000.00.00.H31', fromNationalStore: true, validUntil: '2023-01-01' };
+    const component = (id: string, allowExpired?: boolean) => ({
+      id,
+      title: { vi: 'GCN đã cấp' },
+      status: 'verified',
+      source: cite,
+      reuse: [{ source: 'results', documentType: 'foodSafetyCertificate', ...(allowExpired === undefined ? {} : { allowExpired }) }],
+    });
+    const p = procedure([f({ id: 'name', type: 'text' })], { documents: [component('allowed', true), component('refused'), component('refusedExplicitly', false)] } as never);
+    gateway({ results: { attributes: { foodSafetyCertificate: verified([expired]) } } });
+    const result = await run(p, { today: '2026-12-03' });
+    expect(result.documents.allowed).toMatchObject({ status: 'reused', reuse: { documentNumber: '01/2020/GCNATTP-SCT' }, display: { validUntil: '2023-01-01' } });
+    expect(result.documents.refused).toEqual({ status: 'missing' });
+    expect(result.documents.refusedExplicitly).toEqual({ status: 'missing' });
+  });
+
   it('reports partial results as sources answer, then the final one', async () => {
     gateway({ population: { attributes: { fullName: verified('AN') }, delayMs: 5 }, personal: { attributes: { email: { value: 'a@b.vn', verification: 'user-provided' } }, delayMs: 120 } });
     const updates: PrefillResult[] = [];

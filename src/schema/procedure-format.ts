@@ -206,6 +206,8 @@ export const reuseSchema = z.strictObject({
   documentType: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/), z.maxLength(80)),
   /** Procedures whose result can be reused (national codes). */
   procedures: z.optional(z.array(z.string().check(z.regex(PROCEDURE_CODE_PATTERN))).check(z.maxLength(20))),
+  /** A document past its validity date still stands in (a reissue or renewal submits the expired certificate). */
+  allowExpired: z.optional(z.boolean()),
 });
 
 export const componentSchema = z.strictObject({

@@ -20,8 +20,9 @@
  *   date that does not exist, an unknown gender code, an unknown commune code, an ethnicity
  *   code sent as a number, no father).
  * - `businesses[0]` Công ty TNHH Thương mại và Dịch vụ An Khang: head office in the new units,
- *   legal representative `citizens[0]`, a petroleum retail certificate, a fire-safety approval
- *   and an expired construction permit in the results store.
+ *   legal representative `citizens[0]`, a petroleum retail certificate, a fire-safety approval,
+ *   an expired construction permit and an expired food-safety certificate (which its reissue,
+ *   2.000535, submits) in the results store.
  * - `businesses[1]` Công ty Cổ phần Thực phẩm Biển Xanh: an old three-level head office, two
  *   legal representatives (candidates, never a pick), a food-safety certificate; nobody among
  *   the citizens may act for it.
@@ -258,6 +259,16 @@ const businesses: BusinessFixture[] = [
             NgayBanHanh: '20180110',
             ThoiHanHieuLuc: '20200110',
             MaDinhDanh: 'KHO.0031.2018.000042',
+          },
+          {
+            TenGiayTo: 'Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm',
+            SoKyHieu: '07/2022/ATTP-CNĐK',
+            CoQuanBanHanh: 'Sở Công Thương thành phố Hải Phòng',
+            NgayBanHanh: '20220418',
+            ThoiHanHieuLuc: '20250418',
+            ChuGiayTo: 'CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG',
+            MaDinhDanh: 'KHO.0031.2022.000312',
+            MaTTHC: '2.000535.000.00.00.H31',
           },
         ],
       },
