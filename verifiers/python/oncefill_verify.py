@@ -6,9 +6,10 @@ standard library only. Section numbers in comments are those of that document.
 
 Import it:
 
-    from oncefill_verify import verify_submission
-    report = verify_submission(submission, {"code": "1.004616", "version": "2025.1"},
-                               {"k2026b": key_bytes}, now=int(time.time()))
+    from oncefill_verify import verify_submission_json
+    report = verify_submission_json(request_body, {"code": "1.004616", "version": "2025.1"},
+                                    {"k2026b": key_bytes}, now=int(time.time()),
+                                    subjects=[{"personalId": session_person_id}])
 
 Or check it against the published vectors:
 
@@ -34,6 +35,7 @@ __all__ = [
     "b64url",
     "strict_b64url_decode",
     "derive_keys",
+    "key_from_base64url",
     "subject_hash",
     "value_hash",
     "verify_submission",
@@ -196,6 +198,17 @@ def strict_b64url_decode(text):
 
 def _hmac(key, message):
     return hmac.new(key, message, hashlib.sha256).digest()
+
+
+def key_from_base64url(text):
+    """A key exchanged as base64url text (§2.4): decoded strictly, at least 32 bytes.
+
+    Anything else is a configuration error (ValueError), never a finding about a submission.
+    """
+    key = strict_b64url_decode(text) if isinstance(text, str) else None
+    if key is None or len(key) < MIN_KEY_BYTES:
+        raise ValueError(f"a key must be strict base64url of at least {MIN_KEY_BYTES} bytes")
+    return key
 
 
 def derive_keys(key):
@@ -367,12 +380,14 @@ def _parse_payload(data):
     return value if payload_well_formed(value) else None
 
 
-def verify_submission(submission, procedure, keys, now, leeway=DEFAULT_LEEWAY):
+def verify_submission(submission, procedure, keys, now, leeway=DEFAULT_LEEWAY, subjects=None):
     """Verify a parsed submission (§2.11) and return its report (a dict, §2.11 E).
 
-    submission: the parsed JSON submission (parse it with parse_json; subjects from your own
-    session). procedure: {"code": str, "version": str}. keys: {kid: key bytes}. now: Unix
-    seconds. leeway: seconds of clock difference allowed.
+    submission: the parsed JSON submission (parse it with parse_json). procedure: {"code":
+    str, "version": str}. keys: {kid: key bytes}. now: Unix seconds. leeway: seconds of
+    clock difference allowed. subjects: the subjects of your own session (§2.11 input 2); if
+    given they replace the submission's own member, which must never come from the browser
+    (§2.10). Without it the submission's `subjects` is used, as in the test vectors.
     """
     for kid, key in keys.items():
         if not (isinstance(kid, str) and KID_RE.fullmatch(kid)):
@@ -380,6 +395,8 @@ def verify_submission(submission, procedure, keys, now, leeway=DEFAULT_LEEWAY):
         if not isinstance(key, (bytes, bytearray)) or len(key) < MIN_KEY_BYTES:
             raise ValueError(f"the key of kid {kid} must be at least {MIN_KEY_BYTES} bytes")
 
+    if subjects is not None and isinstance(submission, dict):
+        submission = dict(submission, subjects=subjects)
     if not _submission_well_formed(submission):  # A
         return {"ok": False, "statements": [], "fields": {}, "components": {},
                 "problems": [{"code": "malformed-submission"}]}
@@ -448,21 +465,24 @@ def verify_submission(submission, procedure, keys, now, leeway=DEFAULT_LEEWAY):
             "components": components, "problems": problems}  # E
 
 
-def verify_submission_json(data, procedure, keys, now, leeway=DEFAULT_LEEWAY, subjects=None):
-    """Verify a submission given as JSON text (str or UTF-8 bytes).
+def verify_submission_json(data, procedure, keys, now, *, subjects, leeway=DEFAULT_LEEWAY):
+    """Verify a submission given as JSON text (str or UTF-8 bytes), as from a browser.
 
-    Text that is not UTF-8 or not one JSON value gives the malformed-submission report (the
-    document does not say; this is our reading). subjects, if given, replaces the
-    submission's own: pass the subjects of your session (§2.10).
+    subjects is required: the subjects of your own session replace whatever the text holds
+    (§2.10, §2.11 input 2). Text that is not UTF-8 (a BOM included) or not one JSON value
+    gives the malformed-submission report (§2.10). Python's parser gives up on text nested
+    about 1,000 levels deep, which is then malformed-submission too (see the README).
     """
     try:
-        text = data.decode("utf-8") if isinstance(data, (bytes, bytearray)) else data
+        if isinstance(data, (bytes, bytearray)):
+            text = data.decode("utf-8")
+        else:
+            text = data
+            text.encode("utf-8")  # a str holding a raw lone surrogate is not UTF-8 text
         submission = parse_json(text)  # a leading BOM is refused by the parser
-    except (ValueError, RecursionError):
+    except (ValueError, RecursionError):  # UnicodeError and JSONDecodeError are ValueErrors
         submission = None
-    if subjects is not None and isinstance(submission, dict):
-        submission = dict(submission, subjects=subjects)
-    return verify_submission(submission, procedure, keys, now, leeway)
+    return verify_submission(submission, procedure, keys, now, leeway, subjects=subjects)
 
 
 # ---------------------------------------------------------------------------------------
@@ -532,7 +552,7 @@ def _vector_cases(run, doc, label):
         def check(k=k):
             key = bytes.fromhex(k["hex"])
             subject_key, value_key = derive_keys(key)
-            if strict_b64url_decode(k["base64url"]) != key:
+            if key_from_base64url(k["base64url"]) != key:
                 return "hex and base64url differ"
             if len(key) < MIN_KEY_BYTES:
                 return "shorter than 32 bytes"
@@ -596,6 +616,82 @@ def _vector_cases(run, doc, label):
         run.case(f"{label}/limits/too-large-token", check)
 
 
+def _text_cases(run, doc, label):
+    """Rules of §2.10 (submission as text) and §2.4 (configuration) that have no vector,
+    checked on the worked example (§2.13): text must give the report of the parsed object
+    (the vectors' expected reports are checked once, in _vector_cases)."""
+    by_name = {v["name"]: v for v in doc.get("verifications", [])}
+    good = by_name.get("worked-example")
+    if not (good and good["submission"]["provenance"]):
+        return
+    keys = {k["kid"]: bytes.fromhex(k["hex"]) for k in doc["keys"] if k["kid"] in good["keys"]}
+    subjects = good["submission"]["subjects"]
+    malformed = {"ok": False, "statements": [], "fields": {}, "components": {},
+                 "problems": [{"code": "malformed-submission"}]}
+
+    def as_object(submission):
+        return verify_submission(submission, good["procedure"], keys, good["nowSeconds"],
+                                 good["leewaySeconds"])
+
+    def verify_text(data, want, session=subjects):
+        got = verify_submission_json(data, good["procedure"], keys, good["nowSeconds"],
+                                     subjects=session, leeway=good["leewaySeconds"])
+        return None if canonicalize(got) == canonicalize(want) else _dumps(got)
+
+    body = json.dumps(good["submission"], ensure_ascii=False).encode("utf-8")
+    run.case(f"{label}/text/utf-8", lambda: verify_text(body, as_object(good["submission"])))
+    run.case(f"{label}/text/bom", lambda: verify_text(b"\xef\xbb\xbf" + body, malformed))
+    latin1 = body.replace("Công".encode("utf-8"), "Công".encode("latin-1"))
+    run.case(f"{label}/text/not-utf-8",
+             lambda: "no such text" if latin1 == body else verify_text(latin1, malformed))
+    run.case(f"{label}/text/two-values", lambda: verify_text(body + b" {}", malformed))
+
+    def duplicate(first, last):
+        # {"provenance": first, ..., "provenance": last}: the last one counts (§2.10).
+        return (b'{"provenance":' + json.dumps(first).encode() +
+                b',"values":' + json.dumps(good["submission"]["values"]).encode() +
+                b',"provenance":' + json.dumps(last).encode() + b"}")
+    tokens = good["submission"]["provenance"]
+    without = dict(good["submission"], provenance=[])
+    run.case(f"{label}/text/duplicate-last-wins",
+             lambda: verify_text(duplicate([], tokens), as_object(good["submission"]))
+             or verify_text(duplicate(tokens, []), as_object(without)))
+
+    def subjects_replaced():
+        # The browser's subjects never count: only the session's do (§2.10).
+        other = [{"personalId": "079000000000"}]
+        forged = json.dumps(dict(good["submission"], subjects=other)).encode()
+        if verify_text(forged, as_object(good["submission"])) is not None:
+            return "the browser's subjects were used"
+        got = verify_submission_json(body, good["procedure"], keys, good["nowSeconds"],
+                                     subjects=other)
+        if got["statements"][0]["status"] != "subject-mismatch":
+            return "the session's subjects were not used"
+        return None
+    run.case(f"{label}/text/subjects-from-session", subjects_replaced)
+
+    def bad_configuration():
+        kid, key = next(iter(keys.items()))
+        text = b64url(key)
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        # 32 bytes leave two unused low bits in the last character: set or clear one.
+        flipped = text[:-1] + alphabet[alphabet.index(text[-1]) ^ 1]
+        for wrong in (text + "=", text[:-1] + "+", b64url(key[:31]), flipped):
+            try:
+                key_from_base64url(wrong)
+                return f"key text {wrong!r} accepted"
+            except ValueError:
+                pass
+        for wrong_keys in ({kid: key[:31]}, {"bad kid": key}, {"k" * 65: key}):
+            try:
+                verify_submission(good["submission"], good["procedure"], wrong_keys, 0)
+                return "a bad key or kid was accepted"
+            except ValueError:
+                pass
+        return None
+    run.case(f"{label}/config/bad-keys-refused", bad_configuration)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--jcs", required=True,
@@ -611,7 +707,9 @@ def main(argv=None):
         raise SystemExit(f"no test-vector files under {args.vectors}")
     for path in files:
         # The vectors are JSON like any other: numbers as doubles (§2.3.1).
-        _vector_cases(run, parse_json(path.read_bytes().decode("utf-8")), path.stem)
+        doc = parse_json(path.read_bytes().decode("utf-8"))
+        _vector_cases(run, doc, path.stem)
+        _text_cases(run, doc, path.stem)
     print(f"summary: {run.passed} passed, {run.failed} failed")
     return 0 if run.failed == 0 else 1
 
