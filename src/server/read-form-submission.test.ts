@@ -52,6 +52,19 @@ describe('readFormSubmission', () => {
     expect(post.envelope?.fields.fullName?.setBy).toBe('oncefill');
   });
 
+  it('reads empty inputs (an unanswered text, date, select or address) as no value, as validateSubmission expects', () => {
+    const post = readFormSubmission(p1004616, new URLSearchParams([
+      ['fullName', 'Nguyễn Thị Lan'],
+      ['email', ''],
+      ['idIssueDate', ''],
+      ['recipientAgency', ''],
+      ...['detail', 'wardCode', 'wardName', 'provinceCode', 'provinceName'].map((part) => [`permanentAddress.${part}`, '']),
+      ['practiceScope', ''],
+      ['oncefill-envelope', envelope()],
+    ]));
+    expect(post.values).toEqual({ fullName: 'Nguyễn Thị Lan', interpreterCommitment: false });
+  });
+
   it('reads an unticked checkbox as false, and an address given as one JSON input', () => {
     const post = readFormSubmission(p1004616, { currentAddress: '{"detail":"","wardCode":"00004","wardName":"Phường Ba Đình","provinceCode":"01","provinceName":"Thành phố Hà Nội"}', 'oncefill-envelope': envelope() });
     expect(post.values.interpreterCommitment).toBe(false);

@@ -126,6 +126,8 @@ export function readFormSubmission(procedure: Procedure, form: FormPost): FormSu
     const target = fieldOf(name);
     if (!target) continue;
     const { field, path, part } = target;
+    // A classic form posts every empty input as "": that is no answer, not a value to validate.
+    if (value === '' && part === undefined) continue;
     if (Object.hasOwn(result.values, path) && field.type !== 'multi-choice' && part === undefined) continue; // the first value wins
     switch (field.type) {
       case 'checkbox':
@@ -158,7 +160,7 @@ export function readFormSubmission(procedure: Procedure, form: FormPost): FormSu
     }
   }
   for (const [path, parts] of addressParts) {
-    if (Object.hasOwn(result.values, path)) continue;
+    if (Object.hasOwn(result.values, path) || ADDRESS_PARTS.every((p) => (parts[p] ?? '') === '')) continue;
     const address: Record<string, string> = {};
     for (const part of ADDRESS_PARTS) address[part] = parts[part] ?? '';
     set(path, address);

@@ -1,0 +1,31 @@
+/**
+ * `npm run demo`: builds the package first only when `dist/` is missing (saying so), then
+ * starts the demo portal on 127.0.0.1 (`PORT`, default 8080; `ONCEFILL_GATEWAY_URL` for a
+ * real gateway) and stops cleanly on Ctrl-C or SIGTERM.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url).pathname;
+if (!existsSync(`${root}dist/oncefill.global.js`) || !existsSync(`${root}examples/vue-portal/dist`)) {
+  console.log('dist/ is missing: running npm run build first (once)…');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+// Imported only now: it loads the built package, which the build above may just have made.
+const { startDemo } = await import('./start-demo.js');
+const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error('PORT must be a port number');
+  process.exit(2);
+}
+const demo = await startDemo({ port, ...(process.env.ONCEFILL_GATEWAY_URL ? { gatewayUrl: process.env.ONCEFILL_GATEWAY_URL } : {}), quiet: true });
+console.log(`oncefill demo: ${demo.url}  (log in, open a procedure; report at ${demo.url}report; Ctrl-C stops)`);
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void demo.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
