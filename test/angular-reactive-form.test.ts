@@ -9,18 +9,17 @@ import { createFormSession } from '../src/session/create-form-session.js';
 import { parseProcedure } from '../src/schema/parse-procedure.js';
 import { createGatewaySources } from '../src/sources/create-gateway-sources.js';
 import { useMswServer } from './support/use-msw-server.js';
+import { prefillFrom, testDefinition } from './support/test-definition.js';
 
 const BASE = 'https://portal.example/api/oncefill';
 const server = useMswServer();
-const cite = { document: 'Mẫu thử', tag: 'V' };
-const procedure = parseProcedure({
-  format: 1, code: '1.004616', version: '2026.1', status: 'verified', title: { vi: 'Thử' }, agency: { vi: 'Sở' }, applicant: 'citizen', source: cite,
-  fields: [
-    { id: 'fullName', type: 'text', label: { vi: 'Họ tên' }, status: 'verified', source: cite, prefill: { from: [{ source: 'population', attribute: 'fullName' }], lock: true } },
-    { id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, status: 'verified', source: cite, prefill: { from: [{ source: 'population', attribute: 'phone' }] } },
-    { id: 'email', type: 'email', label: { vi: 'Email' }, status: 'verified', source: cite, prefill: { from: [{ source: 'personal', attribute: 'email' }] } },
-  ],
-});
+const procedure = parseProcedure(
+  testDefinition([
+    { id: 'fullName', type: 'text', label: { vi: 'Họ tên' }, ...prefillFrom('population', 'fullName', true) },
+    { id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, ...prefillFrom('population', 'phone') },
+    { id: 'email', type: 'email', label: { vi: 'Email' }, ...prefillFrom('personal', 'email') },
+  ]),
+);
 
 function gateway(delayMs = 0) {
   server.use(

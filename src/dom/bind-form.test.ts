@@ -7,6 +7,7 @@ import { parseProcedure } from '../schema/parse-procedure.js';
 import type { SourceId } from '../shared/protocol.js';
 import { createGatewaySources } from '../sources/create-gateway-sources.js';
 import { markLogout } from '../timing/mark-logout.js';
+import { prefillFrom, testDefinition, TEST_CITATION } from '../../test/support/test-definition.js';
 import { bindForm, type Binding, type BindFormOptions } from './bind-form.js';
 
 const BASE = 'https://portal.example/api/oncefill';
@@ -23,38 +24,27 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const cite = { document: 'Mẫu thử', tag: 'V' } as const;
-const f = (field: Record<string, unknown>) => ({ label: { vi: String(field.id) }, status: 'verified', source: cite, ...field });
-const from = (source: SourceId, attribute: string, lock = false) => ({ prefill: { from: [{ source, attribute }], ...(lock ? { lock: true } : {}) } });
 const options = (...values: string[]) => values.map((value) => ({ value, label: { vi: value.toUpperCase() } }));
-const PROCEDURE = parseProcedure({
-  format: 1,
-  code: '1.004616',
-  version: '2026.1',
-  status: 'verified',
-  title: { vi: 'Thử' },
-  agency: { vi: 'Sở' },
-  applicant: 'citizen',
-  source: cite,
-  fields: [
-    f({ id: 'fullName', type: 'text', ...from('population', 'fullName', true) }),
-    f({ id: 'birthDate', type: 'date', allowYearOnly: true, ...from('population', 'birthDate', true) }),
-    f({ id: 'idIssueDate', type: 'date', ...from('population', 'idCardIssueDate') }),
-    f({ id: 'gender', type: 'radio', options: [{ value: 'male', label: { vi: 'Nam' } }, { value: 'female', label: { vi: 'Nữ' } }], ...from('population', 'gender', true) }),
-    f({ id: 'nationality', type: 'select', options: options('VN', 'DE'), ...from('population', 'nationality', true) }),
-    f({ id: 'absent', type: 'checkbox', ...from('population', 'temporaryAbsence', true) }),
-    f({ id: 'phone', type: 'phone', prefill: { from: [{ source: 'population', attribute: 'phone' }, { source: 'personal', attribute: 'phone' }] } }),
-    f({ id: 'email', type: 'email', ...from('personal', 'email') }),
-    f({ id: 'note', type: 'textarea' }),
-    f({ id: 'issuePlace', type: 'text', label: { vi: 'Nơi cấp <img src=x onerror="window.__pwned=3">' }, prefill: { from: [{ source: 'population', attribute: 'idCardIssuePlace' }, { source: 'population', attribute: 'occupation' }] } }),
-    f({ id: 'diplomas', type: 'group', repeat: { max: 5 }, ...from('results', 'diploma') }),
-    f({ id: 'diplomaTitle', type: 'text', group: 'diplomas', ...from('results', 'diploma.title') }),
-    f({ id: 'diplomaFile', type: 'file' }),
-  ],
-  documents: [
-    { id: 'diploma', title: { vi: 'Văn bằng' }, status: 'verified', source: cite, fileField: 'diplomaFile', reuse: [{ source: 'results', documentType: 'diploma' }] },
-  ],
-});
+const PROCEDURE = parseProcedure(
+  testDefinition(
+    [
+      { id: 'fullName', type: 'text', ...prefillFrom('population', 'fullName', true) },
+      { id: 'birthDate', type: 'date', allowYearOnly: true, ...prefillFrom('population', 'birthDate', true) },
+      { id: 'idIssueDate', type: 'date', ...prefillFrom('population', 'idCardIssueDate') },
+      { id: 'gender', type: 'radio', options: [{ value: 'male', label: { vi: 'Nam' } }, { value: 'female', label: { vi: 'Nữ' } }], ...prefillFrom('population', 'gender', true) },
+      { id: 'nationality', type: 'select', options: options('VN', 'DE'), ...prefillFrom('population', 'nationality', true) },
+      { id: 'absent', type: 'checkbox', ...prefillFrom('population', 'temporaryAbsence', true) },
+      { id: 'phone', type: 'phone', prefill: { from: [{ source: 'population', attribute: 'phone' }, { source: 'personal', attribute: 'phone' }] } },
+      { id: 'email', type: 'email', ...prefillFrom('personal', 'email') },
+      { id: 'note', type: 'textarea' },
+      { id: 'issuePlace', type: 'text', label: { vi: 'Nơi cấp <img src=x onerror="window.__pwned=3">' }, prefill: { from: [{ source: 'population', attribute: 'idCardIssuePlace' }, { source: 'population', attribute: 'occupation' }] } },
+      { id: 'diplomas', type: 'group', repeat: { max: 5 }, ...prefillFrom('results', 'diploma') },
+      { id: 'diplomaTitle', type: 'text', group: 'diplomas', ...prefillFrom('results', 'diploma.title') },
+      { id: 'diplomaFile', type: 'file' },
+    ],
+    { documents: [{ id: 'diploma', title: { vi: 'Văn bằng' }, status: 'verified', source: TEST_CITATION, fileField: 'diplomaFile', reuse: [{ source: 'results', documentType: 'diploma' }] }] },
+  ),
+);
 
 const FORM = `<form method="post" action="/submit">
   <label>Họ tên <input name="fullName"></label>

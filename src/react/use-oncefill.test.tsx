@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { useForm } from 'react-hook-form';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useMswServer } from '../../test/support/use-msw-server.js';
+import { prefillFrom, testDefinition } from '../../test/support/test-definition.js';
 import { parseProcedure } from '../schema/parse-procedure.js';
 import { createGatewaySources } from '../sources/create-gateway-sources.js';
 import { telemetryHub } from '../telemetry/telemetry-hub.js';
@@ -15,16 +16,14 @@ import { useOncefill, type UseOncefillResult } from './use-oncefill.js';
 const BASE = 'https://portal.example/api/oncefill';
 const server = useMswServer();
 
-const cite = { document: 'Mẫu thử', tag: 'V' };
-const procedure = parseProcedure({
-  format: 1, code: '1.004616', version: '2026.1', status: 'verified', title: { vi: 'Thử' }, agency: { vi: 'Sở' }, applicant: 'citizen', source: cite,
-  fields: [
-    { id: 'fullName', type: 'text', label: { vi: 'Họ tên' }, status: 'verified', source: cite, prefill: { from: [{ source: 'population', attribute: 'fullName' }], lock: true } },
-    { id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, status: 'verified', source: cite, prefill: { from: [{ source: 'population', attribute: 'phone' }, { source: 'personal', attribute: 'phone' }] } },
-    { id: 'email', type: 'email', label: { vi: 'Email' }, status: 'verified', source: cite, prefill: { from: [{ source: 'personal', attribute: 'email' }] } },
-    { id: 'agree', type: 'checkbox', label: { vi: 'Cam kết' }, status: 'verified', source: cite },
-  ],
-});
+const procedure = parseProcedure(
+  testDefinition([
+    { id: 'fullName', type: 'text', label: { vi: 'Họ tên' }, ...prefillFrom('population', 'fullName', true) },
+    { id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, ...{ prefill: { from: [{ source: 'population', attribute: 'phone' }, { source: 'personal', attribute: 'phone' }] } } },
+    { id: 'email', type: 'email', label: { vi: 'Email' }, ...prefillFrom('personal', 'email') },
+    { id: 'agree', type: 'checkbox', label: { vi: 'Cam kết' } },
+  ]),
+);
 
 const records = {
   population: { fullName: { value: { family: 'NGUYỄN', middle: 'THỊ', given: 'AN' }, verification: 'verified', recordId: 'dc-1' }, phone: { value: '0912345678', verification: 'verified' } },

@@ -1,6 +1,7 @@
 import { http, HttpResponse, delay } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { useMswServer } from '../../test/support/use-msw-server.js';
+import { prefillFrom, testDefinition } from '../../test/support/test-definition.js';
 import { clearPrefillCache } from '../resolve/prefill-cache.js';
 import type { PrefillResult } from '../resolve/types.js';
 import { parseProcedure } from '../schema/parse-procedure.js';
@@ -10,15 +11,13 @@ import { createFormSession } from './create-form-session.js';
 const BASE = 'https://portal.example/api/oncefill';
 const server = useMswServer();
 
-const cite = { document: 'Mẫu thử', tag: 'V' };
-const procedure = parseProcedure({
-  format: 1, code: '1.004616', version: '2026.1', status: 'verified', title: { vi: 'Thử' }, agency: { vi: 'Sở' }, applicant: 'citizen', source: cite,
-  fields: [
-    { id: 'fullName', type: 'text', label: { vi: 'Họ tên' }, status: 'verified', source: cite, prefill: { from: [{ source: 'population', attribute: 'fullName' }], lock: true } },
-    { id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, status: 'verified', source: cite, prefill: { from: [{ source: 'population', attribute: 'phone' }, { source: 'personal', attribute: 'phone' }] } },
-    { id: 'email', type: 'email', label: { vi: 'Email' }, status: 'verified', source: cite, prefill: { from: [{ source: 'personal', attribute: 'email' }] } },
-  ],
-});
+const procedure = parseProcedure(
+  testDefinition([
+    { id: 'fullName', type: 'text', label: { vi: 'Họ tên' }, ...prefillFrom('population', 'fullName', true) },
+    { id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, ...{ prefill: { from: [{ source: 'population', attribute: 'phone' }, { source: 'personal', attribute: 'phone' }] } } },
+    { id: 'email', type: 'email', label: { vi: 'Email' }, ...prefillFrom('personal', 'email') },
+  ]),
+);
 
 function gateway(people: Record<string, { population: Record<string, unknown>; personal: Record<string, unknown>; personalDelayMs?: number; fingerprint: string }>, who: () => string) {
   server.use(

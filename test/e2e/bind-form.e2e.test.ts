@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundle } from '../bundle-size.js';
 import { ROOT, cspViolations, launchChromium, openPage, pageErrors, startServer, waitFor, type RecordedRequest, type TestServer } from './harness.js';
+import { prefillFrom, testDefinition, testField, TEST_CITATION } from '../support/test-definition.js';
 import { stubGateway, verified, type StubGateway } from './stub-gateway.js';
 
 let browser: Browser;
@@ -16,35 +17,24 @@ let page: Page;
 
 const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'";
-const cite = { document: 'Mẫu thử', tag: 'V' };
-const f = (field: Record<string, unknown>) => ({ label: { vi: String(field.id) }, status: 'verified', source: cite, ...field });
-const from = (source: string, attribute: string, lock = false) => ({ prefill: { from: [{ source, attribute }], ...(lock ? { lock: true } : {}) } });
 
-const DEFINITION = {
-  format: 1,
-  code: '1.004616',
-  version: '2026.1',
-  status: 'verified',
-  title: { vi: 'Thử' },
-  agency: { vi: 'Sở' },
-  applicant: 'citizen',
-  source: cite,
-  fields: [
-    f({ id: 'fullName', type: 'text', label: { vi: 'Họ và tên' }, ...from('population', 'fullName', true) }),
-    f({ id: 'birthDate', type: 'date', label: { vi: 'Ngày sinh' }, allowYearOnly: true, ...from('population', 'birthDate', true) }),
-    f({ id: 'gender', type: 'radio', label: { vi: 'Giới tính' }, options: [{ value: 'male', label: { vi: 'Nam' } }, { value: 'female', label: { vi: 'Nữ' } }], ...from('population', 'gender', true) }),
-    f({ id: 'nationality', type: 'select', label: { vi: 'Quốc tịch' }, options: [{ value: 'VN', label: { vi: 'Việt Nam' } }, { value: 'DE', label: { vi: 'Đức' } }], ...from('population', 'nationality', true) }),
-    f({ id: 'absent', type: 'checkbox', label: { vi: 'Tạm vắng' }, ...from('population', 'temporaryAbsence') }),
-    f({ id: 'email', type: 'email', label: { vi: 'Thư điện tử' }, ...from('personal', 'email') }),
-    f({ id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, prefill: { from: [{ source: 'population', attribute: 'phone' }, { source: 'personal', attribute: 'phone' }] } }),
-    f({ id: 'issuePlace', type: 'text', label: { vi: 'Nơi cấp <img src=x onerror="window.__pwned=1">' }, ...from('population', 'idCardIssuePlace') }),
-    f({ id: 'note', type: 'textarea', label: { vi: 'Ghi chú' } }),
-    f({ id: 'diplomas', type: 'group', label: { vi: 'Văn bằng' }, repeat: { max: 5 }, ...from('results', 'diploma') }),
-    f({ id: 'diplomaTitle', type: 'text', label: { vi: 'Tên văn bằng' }, group: 'diplomas', ...from('results', 'diploma.title') }),
-    f({ id: 'diplomaFile', type: 'file', label: { vi: 'Bản sao văn bằng' } }),
+const DEFINITION = testDefinition(
+  [
+    { id: 'fullName', type: 'text', label: { vi: 'Họ và tên' }, ...prefillFrom('population', 'fullName', true) },
+    { id: 'birthDate', type: 'date', label: { vi: 'Ngày sinh' }, allowYearOnly: true, ...prefillFrom('population', 'birthDate', true) },
+    { id: 'gender', type: 'radio', label: { vi: 'Giới tính' }, options: [{ value: 'male', label: { vi: 'Nam' } }, { value: 'female', label: { vi: 'Nữ' } }], ...prefillFrom('population', 'gender', true) },
+    { id: 'nationality', type: 'select', label: { vi: 'Quốc tịch' }, options: [{ value: 'VN', label: { vi: 'Việt Nam' } }, { value: 'DE', label: { vi: 'Đức' } }], ...prefillFrom('population', 'nationality', true) },
+    { id: 'absent', type: 'checkbox', label: { vi: 'Tạm vắng' }, ...prefillFrom('population', 'temporaryAbsence') },
+    { id: 'email', type: 'email', label: { vi: 'Thư điện tử' }, ...prefillFrom('personal', 'email') },
+    { id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, prefill: { from: [{ source: 'population', attribute: 'phone' }, { source: 'personal', attribute: 'phone' }] } },
+    { id: 'issuePlace', type: 'text', label: { vi: 'Nơi cấp <img src=x onerror="window.__pwned=1">' }, ...prefillFrom('population', 'idCardIssuePlace') },
+    { id: 'note', type: 'textarea', label: { vi: 'Ghi chú' } },
+    { id: 'diplomas', type: 'group', label: { vi: 'Văn bằng' }, repeat: { max: 5 }, ...prefillFrom('results', 'diploma') },
+    { id: 'diplomaTitle', type: 'text', label: { vi: 'Tên văn bằng' }, group: 'diplomas', ...prefillFrom('results', 'diploma.title') },
+    { id: 'diplomaFile', type: 'file', label: { vi: 'Bản sao văn bằng' } },
   ],
-  documents: [{ id: 'diploma', title: { vi: 'Văn bằng' }, status: 'verified', source: cite, fileField: 'diplomaFile', reuse: [{ source: 'results', documentType: 'diploma' }] }],
-};
+  { documents: [{ id: 'diploma', title: { vi: 'Văn bằng' }, status: 'verified', source: TEST_CITATION, fileField: 'diplomaFile', reuse: [{ source: 'results', documentType: 'diploma' }] }] },
+);
 
 const POPULATION = {
   fullName: verified({ family: 'NGUYỄN', middle: 'THỊ', given: 'LAN' }, { lastUpdated: '2024-03-12' }),
@@ -251,7 +241,7 @@ describe('the one-tag embed on a legacy form', () => {
   it('keeps a locked select, radio and checkbox at their verified values; every one is still submitted', async () => {
     gateway.answers = { population: { attributes: { ...POPULATION, temporaryAbsence: verified(true) } } };
     const definition = structuredClone(DEFINITION);
-    definition.fields[4] = f({ id: 'absent', type: 'checkbox', ...from('population', 'temporaryAbsence', true) });
+    definition.fields[4] = testField({ id: 'absent', type: 'checkbox', ...prefillFrom('population', 'temporaryAbsence', true) });
     gateway.serve({ ...definition, code: '1.005092' });
     serveCsp('/locked', portalPage().replace('data-oncefill-procedure="1.004616"', 'data-oncefill-procedure="1.005092"'));
     page = await openPage(browser);
@@ -300,7 +290,7 @@ describe('the one-tag embed on a legacy form', () => {
   it('keeps script-like payloads in source values and labels as text', async () => {
     gateway.answers = { population: { attributes: { ...POPULATION, idCardIssuePlace: verified('<img src=x onerror="window.__pwned=3">'), occupation: verified('x') } } };
     const definition = structuredClone(DEFINITION);
-    definition.fields[7] = f({ id: 'issuePlace', type: 'text', label: { vi: 'Nơi cấp <img src=x onerror="window.__pwned=1">' }, prefill: { from: [{ source: 'population', attribute: 'idCardIssuePlace' }, { source: 'population', attribute: 'occupation' }] } });
+    definition.fields[7] = testField({ id: 'issuePlace', type: 'text', label: { vi: 'Nơi cấp <img src=x onerror="window.__pwned=1">' }, prefill: { from: [{ source: 'population', attribute: 'idCardIssuePlace' }, { source: 'population', attribute: 'occupation' }] } });
     gateway.serve({ ...definition, code: '2.000535' });
     serveCsp('/payloads', portalPage().replace('data-oncefill-procedure="1.004616"', 'data-oncefill-procedure="2.000535"'));
     page = await openPage(browser);
@@ -322,7 +312,7 @@ describe('the one-tag embed on a legacy form', () => {
   it('adds UI that axe-core finds no violations in: marks, notice, picker and dispute dialog', async () => {
     gateway.answers = { population: { attributes: POPULATION }, personal: { attributes: { phone: { value: '0987000111', verification: 'user-provided' } } }, business: { status: 503 } };
     const definition = structuredClone(DEFINITION);
-    (definition.fields as unknown[]).push(f({ id: 'company', type: 'text', ...from('business', 'name') }));
+    (definition.fields as unknown[]).push(testField({ id: 'company', type: 'text', ...prefillFrom('business', 'name') }));
     gateway.serve({ ...definition, code: '2.000648' });
     serveCsp('/axe', portalPage({ fields: `${FIELDS()}<p><label for="company">Doanh nghiệp</label> <input id="company" name="company"></p>` }).replace('data-oncefill-procedure="1.004616"', 'data-oncefill-procedure="2.000648"'));
     page = await openPage(browser);
