@@ -55,10 +55,16 @@ const VALUE_BY_TYPE: Record<string, string> = { date: '2026-12-01', number: '1',
 
 /**
  * Fills every required control still empty, as a citizen types (trusted input events); prefilled
- * values are left as they are.
+ * values are left as they are. `choices` first sets controls by name (a radio by its value):
+ * answers that decide which other fields are required.
  */
-export async function fillRequired(page: Page): Promise<void> {
+export async function fillRequired(page: Page, choices: Record<string, string> = {}): Promise<void> {
   const form = page.locator('form[data-oncefill-procedure]');
+  for (const [name, value] of Object.entries(choices)) {
+    const control = form.locator(`[name="${name}"]`);
+    if ((await control.first().getAttribute('type')) === 'radio') await control.and(page.locator(`[value="${value}"]`)).check();
+    else await control.fill(value);
+  }
   const controls = await form.locator('[required]').evaluateAll((els) =>
     els.map((el) => {
       const c = el as HTMLInputElement;
@@ -84,7 +90,10 @@ export async function submit(page: Page): Promise<void> {
 export async function submitToReceipt(page: Page): Promise<string> {
   await submit(page);
   const receipt = page.locator('[data-oncefill-receipt]');
-  await receipt.waitFor();
+  const refused = page.locator('.errors[role=alert]');
+  await receipt.or(refused).waitFor();
+  // The demo re-renders a refused form with its errors (field paths and messages, no values).
+  if (await refused.isVisible()) throw new Error(`the demo refused the dossier: ${await refused.textContent()}`);
   return (await receipt.getAttribute('data-oncefill-receipt'))!;
 }
 
