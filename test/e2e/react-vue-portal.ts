@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startDemo, type Demo, type ReceivedDossier } from '../../demo/start-demo.js';
+import { startDemo, type ReceivedDossier } from '../../demo/start-demo.js';
 import type { SubmissionEnvelope } from '../../src/session/create-form-session.js';
 import { fixtures } from '../../src/testing/index.js';
 
@@ -34,7 +34,6 @@ export const NOT_RENDERED: Record<string, string[]> = {
 export type JsonDossier = ReceivedDossier & { envelope: SubmissionEnvelope };
 
 export interface Portal {
-  demo: Demo;
   /**
    * Logs the citizen in on the demo's SSO page (acting for `actingFor`, an enterprise code,
    * when given) and lands on an example's page.
@@ -55,7 +54,6 @@ export async function startPortal(): Promise<Portal> {
   const demo = await startDemo({ dataDir, quiet: true });
   const names = () => demo.telemetry.flatMap((batch) => batch.names);
   return {
-    demo,
     async open(page, example, file, actingFor) {
       const next = `/examples/${example}/${file}`;
       await page.goto(new URL(`/login?next=${encodeURIComponent(next)}`, demo.url).href);
