@@ -360,7 +360,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     if (!example && !legacy && !receiptPath && !submit) return void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy');
     const isPage = method === 'GET' && (legacy || receiptPath || example?.[2]!.endsWith('.html'));
     if (!session) return isPage ? redirect(response, `/login?next=${encodeURIComponent(path)}`) : void response.writeHead(401).end();
-    if (example) return serveFile(response, join(EXAMPLES[example[1]!]!, example[2]!), (text) => text.replace(/<head>/, `<head>${sessionHead(session)}`));
+    // The session's meta tags go into the pages only: React 19's development bundle has `<head>` in a string.
+    if (example) return serveFile(response, join(EXAMPLES[example[1]!]!, example[2]!), example[2]!.endsWith('.html') ? (text) => text.replace(/<head>/, `<head>${sessionHead(session)}`) : undefined);
     if (submit && method === 'POST' && procedures.has(submit[1]!)) return jsonPost(request, response, session, submit[1]!);
     if (legacy) {
       const definition = definitions.find((d) => d.code === legacy[1]);

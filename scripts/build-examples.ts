@@ -37,7 +37,9 @@ const builtPackage: Plugin = {
 
 /** Every `react` / `react-dom` import (ours, react-hook-form's, react-dom's own) → the React 18 kit. */
 function react18(): Plugin {
-  const kit = createRequire(join(REACT, 'react-18/package.json'));
+  // Found as the installed dependency (its real folder), so a checkout whose node_modules is
+  // linked from another one finds the kit's install too.
+  const kit = createRequire(createRequire(import.meta.url).resolve('oncefill-react-18/package.json'));
   // Without the kit's own install, resolution would climb to the root's React 19 and say nothing.
   const found = (kit('react/package.json') as { version: string }).version;
   if (!found.startsWith('18.')) throw new Error(`[examples] the React 18 kit resolves react ${found}: run npm install (it links examples/react-portal/react-18)`);
@@ -86,7 +88,7 @@ async function buildReact(variant: 'react-19' | 'react-18'): Promise<void> {
   await mkdir(outdir, { recursive: true });
   await build({
     ...common,
-    entryPoints: [join(REACT, 'src/practice.tsx'), join(REACT, 'src/food-safety.tsx')],
+    entryPoints: [join(REACT, 'src/practice.tsx'), join(REACT, 'src/food-safety.tsx'), join(REACT, 'src/bind-form.tsx')],
     outdir,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"development"' },

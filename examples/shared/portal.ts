@@ -34,11 +34,17 @@ export async function loadProcedure(config: PortalConfig): Promise<Procedure> {
   return parseProcedure(await response.json());
 }
 
+/** The session's CSRF token, which the portal's server template puts in `<meta name="csrf-token">`. */
+function csrfHeader(): Record<string, string> {
+  const token = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content;
+  return token ? { 'x-csrf-token': token } : {};
+}
+
 const sourcesByGateway = new Map<string, ReturnType<typeof createGatewaySources>>();
 /** One set of sources per gateway, created once: the hook must get the same object on every render. */
 export function sourcesFor(config: PortalConfig) {
   let sources = sourcesByGateway.get(config.gateway);
-  if (!sources) sourcesByGateway.set(config.gateway, (sources = createGatewaySources({ baseUrl: config.gateway })));
+  if (!sources) sourcesByGateway.set(config.gateway, (sources = createGatewaySources({ baseUrl: config.gateway, headers: csrfHeader })));
   return sources;
 }
 
@@ -76,7 +82,7 @@ export async function submitDossier(config: PortalConfig, procedure: Procedure, 
   const response = await fetch(config.action, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...csrfHeader() },
     body: JSON.stringify({ procedure: { code: procedure.code, version: procedure.version }, values, envelope }),
   });
   const body = (await response.json().catch(() => ({}))) as Partial<SubmitAnswer>;

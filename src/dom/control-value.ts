@@ -1,7 +1,8 @@
 /**
  * Reading and writing a field's value in its controls, the way a person's input would land:
- * the value set, then `input` and `change` events that bubble, so the page's own scripts
- * (jQuery, WebForms validators) see it. Only `checked` is ever set on a checkbox, so the
+ * the value set, then `input` and `change` events that bubble (`click` first for a box or a
+ * radio), so the page's own scripts (jQuery, WebForms validators, React's controlled inputs)
+ * see it. Only `checked` is ever set on a checkbox, so the
  * submitted value always matches the checked state (C-B07). Dates are strings end to end:
  * never a `Date`, so never shifted by a time zone.
  */
@@ -83,16 +84,31 @@ export function unfit(field: Field, controls: Control[], value: FieldValue | und
   return field.type === 'date' && first.type === 'date' && !ISO_DAY.test(wanted[0]!) ? 'year-only' : undefined;
 }
 
+/**
+ * Sets `value`/`checked` through the element's own class setter, as typing does. React shadows
+ * both on each element it controls to remember the last value it saw, and fires `onChange` only
+ * when the node differs from it; a plain assignment goes through that shadow, so React would
+ * ignore the change and put its state back on the next render
+ * (https://github.com/facebook/react/issues/11488).
+ */
+function setNative(el: Control, key: 'value' | 'checked', v: string | boolean): void {
+  for (let proto = Object.getPrototypeOf(el); proto; proto = Object.getPrototypeOf(proto)) {
+    const setter = Object.getOwnPropertyDescriptor(proto, key)?.set;
+    if (setter) return void setter.call(el, v);
+  }
+  (el as unknown as Record<string, unknown>)[key] = v;
+}
+
 /** Writes a value (`undefined` clears), or returns why it does not fit and writes nothing. */
 export function writeValue(field: Field, controls: Control[], parts: Map<Control, string>, value: FieldValue | undefined, events = true): string | undefined {
   const problem = unfit(field, controls, value);
   if (problem) return problem;
   const changed = new Set<Control>();
   const set = (el: Control, v: string) => {
-    if (el.value !== v) (el.value = v), changed.add(el);
+    if (el.value !== v) setNative(el, 'value', v), changed.add(el);
   };
   const check = (el: HTMLInputElement, on: boolean) => {
-    if (el.checked !== on) (el.checked = on), changed.add(el);
+    if (el.checked !== on) setNative(el, 'checked', on), changed.add(el);
   };
   const first = controls[0]!;
   const wanted = value === undefined || value === false ? [] : Array.isArray(value) ? value : [String(value)];
@@ -121,6 +137,9 @@ export function writeValue(field: Field, controls: Control[], parts: Map<Control
     for (const el of changed) {
       // A radio group reports the newly checked button only, as a click would.
       if (el.type === 'radio' && !(el as HTMLInputElement).checked) continue;
+      // React hears a box or radio change on `click`. A plain `Event`, not a `MouseEvent`, so
+      // the browser does not toggle it again.
+      if (isChoice(el)) el.dispatchEvent(new Event('click', { bubbles: true }));
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     }

@@ -1,17 +1,14 @@
 /**
  * The React example portal in Chromium, built with React 19 and with React 18, both under
- * StrictMode in development mode: log in, let oncefill fill, change some values as the citizen,
- * re-render for an unrelated reason, submit, and check field by field what the server received.
+ * StrictMode in development mode, served by the demo portal: log in on its SSO page, let
+ * oncefill fill, change some values as the citizen, re-render for an unrelated reason, submit,
+ * and check field by field what the demo's back office received.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import procedure1004616 from '../../procedures/1.004616.json';
-import procedure2000535 from '../../procedures/2.000535.json';
-import { verifyProvenance } from '../../src/server/verify-provenance.js';
-import type { TelemetryBatch } from '../../src/telemetry/event-schemas.js';
-import { testProvenanceKeys } from '../../src/testing/index.js';
 import { launchChromium, openPage, pageErrors, setVisibility, waitFor } from './harness.js';
-import { BUSINESS, CITIZEN, startPortal, type Portal, type Submission } from './react-vue-portal.js';
+import { BUSINESS, CITIZEN, NOT_RENDERED, startPortal, type Portal } from './react-vue-portal.js';
 
 let browser: Browser;
 let portal: Portal;
@@ -24,18 +21,15 @@ afterAll(async () => {
   await portal?.close();
 });
 
-const eventNames = () => portal.telemetry().flatMap((r) => (JSON.parse(r.body) as TelemetryBatch).events.map((e) => e.name));
-
 /** The prompts the page showed (consent asks through `confirm`); each is accepted. */
 const dialogs = new WeakMap<Page, string[]>();
 
-async function open(example: 'react-19' | 'react-18', file: string): Promise<Page> {
+async function open(example: 'react-19' | 'react-18', file: string, actingFor?: string): Promise<Page> {
   const page = await openPage(browser);
   const shown: string[] = [];
   dialogs.set(page, shown);
   page.on('dialog', (dialog) => void (shown.push(dialog.message()), dialog.accept()));
-  await portal.login(page);
-  await page.goto(portal.page(example, file));
+  await portal.open(page, example, file, actingFor);
   await page.locator('form[data-status="ready"]').waitFor();
   return page;
 }
@@ -50,16 +44,10 @@ async function pickWithKeyboard(page: Page, combobox: string, label: string): Pr
   await page.keyboard.press('Enter');
 }
 
-/** What the back office would check: every signed value, with the subjects from its own session. */
-function provenanceOf(body: Submission['body'], procedure: { code: string; version: string }, subjects: Array<{ personalId: string } | { enterpriseCode: string }>) {
-  return verifyProvenance(procedure, { values: body.values as never, provenance: body.envelope.provenance, components: body.envelope.components as never, subjects }, testProvenanceKeys);
-}
-
 describe.each(['react-19', 'react-18'] as const)('React example portal on %s', (example) => {
   it('1.004616 with controlled components: the server receives the filled values, the citizen’s changes and the envelope', async () => {
-    const before = portal.submissions().length;
-    const count = (name: string) => eventNames().filter((n) => n === name).length;
-    const [opened, confirmed] = [count('form:opened'), count('submit:confirmed')];
+    const before = portal.dossiers().length;
+    const [opened, confirmed] = [portal.events('form:opened'), portal.events('submit:confirmed')];
     const page = await open(example, 'practice.html');
     expect(await page.locator('footer').getAttribute('data-react')).toMatch(example === 'react-19' ? /^19\./ : /^18\./);
 
@@ -89,12 +77,13 @@ describe.each(['react-19', 'react-18'] as const)('React example portal on %s', (
 
     await page.click('button[type="submit"]');
     await page.locator('[data-oncefill-receipt]').waitFor();
-    const received = portal.submissions().slice(before);
+    const received = portal.dossiers().slice(before);
     expect(received).toHaveLength(1);
-    const { path, body } = received[0]!;
-    expect(path).toBe('/submit/1.004616');
-    expect(body.procedure).toEqual({ code: '1.004616', version: procedure1004616.version });
-    const v = body.values;
+    const { code, post, envelope, verification, validation } = received[0]!;
+    expect(code).toBe('1.004616');
+    expect(validation.errors.map((e) => e.path)).toEqual(NOT_RENDERED['1.004616']);
+    expect(envelope.procedure).toEqual({ code: '1.004616', version: procedure1004616.version });
+    const v = post.values;
     expect(v.recipientAgency).toBe('31');
     expect(v.fullName).toBe('Nguyễn Thị Lan');
     expect(v.birthDate).toBe('1990-05-09');
@@ -109,34 +98,32 @@ describe.each(['react-19', 'react-18'] as const)('React example portal on %s', (
     expect(v.signPlace).toBe('Hải Phòng');
     expect(v.signDate).toBe('2026-12-03');
     expect(v.signatoryName).toBe('Nguyễn Thị Lan');
-    expect(body.envelope.procedure.code).toBe('1.004616');
-    expect(body.envelope.fields.fullName).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
-    expect(body.envelope.fields.phone).toMatchObject({ source: 'personal', setBy: 'citizen' });
-    expect(body.envelope.fields.email).toMatchObject({ source: 'personal', setBy: 'citizen', edited: true });
-    // The back office's check passes: every locked value is the one the gateway signed.
-    const report = provenanceOf(body, procedure1004616, [{ personalId: CITIZEN.personalId }]);
-    expect(report.problems).toEqual([]);
-    expect(report.fields.fullName?.status).toBe('verified');
-    expect(report.fields.idNumber?.status).toBe('verified');
+    expect(envelope.fields.fullName).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
+    expect(envelope.fields.phone).toMatchObject({ source: 'personal', setBy: 'citizen' });
+    expect(envelope.fields.email).toMatchObject({ source: 'personal', setBy: 'citizen', edited: true });
+    // The back office's own check passes: every locked value is the one the gateway signed.
+    expect(verification.problems).toEqual([]);
+    expect(verification.fields.fullName?.status).toBe('verified');
+    expect(verification.fields.idNumber?.status).toBe('verified');
 
     // StrictMode ran every effect twice; the form was opened once.
     await setVisibility(page, 'hidden');
-    await waitFor(() => count('submit:confirmed') > confirmed, 5000, 'telemetry');
-    expect(count('form:opened') - opened).toBe(1);
+    await waitFor(() => portal.events('submit:confirmed') > confirmed, 5000, 'telemetry');
+    expect(portal.events('form:opened') - opened).toBe(1);
+    expect(portal.refusedEvents()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
 
   it('2.000535 on react-hook-form: react-hook-form holds the filled values, and its submission carries them', async () => {
-    const before = portal.submissions().length;
-    const page = await open(example, 'food-safety.html');
+    const before = portal.dossiers().length;
+    const page = await open(example, 'food-safety.html', BUSINESS.enterpriseCode);
     await waitFor(async () => (await page.inputValue('[name="facilityName"]')) !== '', 5000, 'filled');
     expect(await page.inputValue('[name="taxCode"]')).toBe(BUSINESS.enterpriseCode);
     expect(await page.locator('[name="submitterIdNumber"]').getAttribute('readonly')).not.toBeNull();
 
     await page.fill('[name="facilityPhone"]', '02253111222');
     await page.check('input[name="reissueReason"][value="lostOrDamaged"]');
-    await page.fill('[name="oldCertificateNumber"]', '123/2023/ATTP-CNĐK');
     await page.fill('[name="recipientAgency"]', 'Sở Công Thương thành phố Hải Phòng');
     await page.fill('[name="signPlace"]', 'Hải Phòng');
     await page.fill('[name="applicationDate"]', '2026-12-03');
@@ -146,17 +133,18 @@ describe.each(['react-19', 'react-18'] as const)('React example portal on %s', (
 
     await page.click('button[type="submit"]');
     await page.locator('[data-oncefill-receipt]').waitFor();
-    const received = portal.submissions().slice(before);
+    const received = portal.dossiers().slice(before);
     expect(received).toHaveLength(1);
-    const { path, body } = received[0]!;
-    expect(path).toBe('/submit/2.000535');
+    const { code, post, envelope, verification, validation } = received[0]!;
+    expect(code).toBe('2.000535');
+    expect(validation.errors.map((e) => e.path)).toEqual(NOT_RENDERED['2.000535']);
     // react-hook-form's own values, as handleSubmit gave them.
-    expect(body.values).toEqual({
+    expect(post.values).toEqual({
       facilityName: 'CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG',
       taxCode: BUSINESS.enterpriseCode,
       facilityPhone: '02253111222',
-      oldCertificateNumber: '123/2023/ATTP-CNĐK',
-      oldCertificateIssueDate: '',
+      oldCertificateNumber: '07/2022/ATTP-CNĐK',
+      oldCertificateIssueDate: '2022-04-18',
       signatoryName: 'Nguyễn Thị Lan',
       submitterName: 'Nguyễn Thị Lan',
       submitterIdNumber: CITIZEN.personalId,
@@ -167,12 +155,14 @@ describe.each(['react-19', 'react-18'] as const)('React example portal on %s', (
       reissueReason: 'lostOrDamaged',
       changeDescription: '',
     });
-    expect(body.envelope.fields.taxCode).toMatchObject({ source: 'business', setBy: 'oncefill', locked: false });
-    expect(body.envelope.fields.submitterIdNumber).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
-    expect(body.envelope.fields.facilityPhone).toMatchObject({ source: 'business', setBy: 'citizen', edited: true });
-    const report = provenanceOf(body, procedure2000535, [{ personalId: CITIZEN.personalId }, { enterpriseCode: BUSINESS.enterpriseCode }]);
-    expect(report.problems).toEqual([]);
-    expect(report.fields.submitterIdNumber?.status).toBe('verified');
+    expect(envelope.fields.taxCode).toMatchObject({ source: 'business', setBy: 'oncefill', locked: false });
+    expect(envelope.fields.submitterIdNumber).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
+    expect(envelope.fields.facilityPhone).toMatchObject({ source: 'business', setBy: 'citizen', edited: true });
+    expect(envelope.fields.oldCertificateNumber).toMatchObject({ source: 'results', setBy: 'oncefill' });
+    // Checked against the demo session, which acts for the business.
+    expect(verification.problems).toEqual([]);
+    expect(verification.fields.submitterIdNumber?.status).toBe('verified');
+    expect(verification.fields.taxCode?.status).toBe('verified');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -1,17 +1,14 @@
 /**
- * The Vue example portal in Chromium (runtime-only Vue under strict CSP, templates compiled
- * at build time): log in, let oncefill fill through the session, change some values with
- * `v-model`, re-render for an unrelated reason, submit, and check what the server received.
+ * The Vue example portal in Chromium (runtime-only Vue under the demo portal's strict CSP,
+ * templates compiled at build time): log in on the demo's SSO page, let oncefill fill through
+ * the session, change some values with `v-model`, re-render for an unrelated reason, submit,
+ * and check field by field what the demo's back office received.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import procedure1004616 from '../../procedures/1.004616.json';
-import procedure2000535 from '../../procedures/2.000535.json';
-import { verifyProvenance } from '../../src/server/verify-provenance.js';
-import type { TelemetryBatch } from '../../src/telemetry/event-schemas.js';
-import { testProvenanceKeys } from '../../src/testing/index.js';
 import { launchChromium, openPage, pageErrors, setVisibility, waitFor } from './harness.js';
-import { BUSINESS, CITIZEN, startPortal, type Portal, type Submission } from './react-vue-portal.js';
+import { BUSINESS, CITIZEN, NOT_RENDERED, startPortal, type Portal } from './react-vue-portal.js';
 
 let browser: Browser;
 let portal: Portal;
@@ -24,28 +21,21 @@ afterAll(async () => {
   await portal?.close();
 });
 
-const count = (name: string) => portal.telemetry().flatMap((r) => (JSON.parse(r.body) as TelemetryBatch).events).filter((e) => e.name === name).length;
-
-async function open(file: string): Promise<Page> {
+async function open(file: string, actingFor?: string): Promise<Page> {
   const page = await openPage(browser);
   const violations: string[] = [];
   page.on('console', (message) => void (message.text().includes('Content Security Policy') && violations.push(message.text())));
   page.on('dialog', (dialog) => void dialog.accept()); // consent to the personal store
-  await portal.login(page);
-  await page.goto(portal.page('vue', file));
+  await portal.open(page, 'vue', file, actingFor);
   await page.locator('form[data-status="ready"]').waitFor();
   expect(violations).toEqual([]);
   return page;
 }
 
-function provenanceOf(body: Submission['body'], procedure: { code: string; version: string }, subjects: Array<{ personalId: string } | { enterpriseCode: string }>) {
-  return verifyProvenance(procedure, { values: body.values as never, provenance: body.envelope.provenance, components: body.envelope.components as never, subjects }, testProvenanceKeys);
-}
-
 describe('Vue example portal', () => {
   it('1.004616: the server receives the filled values, the citizen’s v-model changes and the envelope', async () => {
-    const before = portal.submissions().length;
-    const [opened, confirmed] = [count('form:opened'), count('submit:confirmed')];
+    const before = portal.dossiers().length;
+    const [opened, confirmed] = [portal.events('form:opened'), portal.events('submit:confirmed')];
     const page = await open('practice.html');
     expect(await page.inputValue('[name="fullName"]')).toBe('Nguyễn Thị Lan');
     expect(await page.locator('[name="fullName"]').getAttribute('readonly')).not.toBeNull();
@@ -72,11 +62,13 @@ describe('Vue example portal', () => {
 
     await page.click('button[type="submit"]');
     await page.locator('[data-oncefill-receipt]').waitFor();
-    const received = portal.submissions().slice(before);
+    const received = portal.dossiers().slice(before);
     expect(received).toHaveLength(1);
-    const { path, body } = received[0]!;
-    expect(path).toBe('/submit/1.004616');
-    const v = body.values;
+    const { code, post, envelope, verification, validation } = received[0]!;
+    expect(code).toBe('1.004616');
+    expect(validation.errors.map((e) => e.path)).toEqual(NOT_RENDERED['1.004616']);
+    expect(envelope.procedure).toEqual({ code: '1.004616', version: procedure1004616.version });
+    const v = post.values;
     expect(v.recipientAgency).toBe('31');
     expect(v.fullName).toBe('Nguyễn Thị Lan');
     expect(v.birthDate).toBe('1990-05-09');
@@ -89,23 +81,23 @@ describe('Vue example portal', () => {
     expect(v.signPlace).toBe('Hải Phòng');
     expect(v.signDate).toBe('2026-12-03');
     expect(v.signatoryName).toBe('Nguyễn Thị Lan');
-    expect(body.envelope.fields.fullName).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
-    expect(body.envelope.fields.phone).toMatchObject({ source: 'personal', setBy: 'citizen' });
-    expect(body.envelope.fields.email).toMatchObject({ source: 'personal', setBy: 'citizen', edited: true });
-    const report = provenanceOf(body, procedure1004616, [{ personalId: CITIZEN.personalId }]);
-    expect(report.problems).toEqual([]);
-    expect(report.fields.fullName?.status).toBe('verified');
+    expect(envelope.fields.fullName).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
+    expect(envelope.fields.phone).toMatchObject({ source: 'personal', setBy: 'citizen' });
+    expect(envelope.fields.email).toMatchObject({ source: 'personal', setBy: 'citizen', edited: true });
+    expect(verification.problems).toEqual([]);
+    expect(verification.fields.fullName?.status).toBe('verified');
 
     await setVisibility(page, 'hidden');
-    await waitFor(() => count('submit:confirmed') > confirmed, 5000, 'telemetry');
-    expect(count('form:opened') - opened).toBe(1);
+    await waitFor(() => portal.events('submit:confirmed') > confirmed, 5000, 'telemetry');
+    expect(portal.events('form:opened') - opened).toBe(1);
+    expect(portal.refusedEvents()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
 
   it('2.000535 acting for the business: the server receives the business’s values and the citizen’s choices', async () => {
-    const before = portal.submissions().length;
-    const page = await open('food-safety.html');
+    const before = portal.dossiers().length;
+    const page = await open('food-safety.html', BUSINESS.enterpriseCode);
     expect(await page.inputValue('[name="facilityName"]')).toBe('CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG');
     await page.check('input[name="reissueReason"][value="expired"]');
     await page.fill('[name="recipientAgency"]', 'Sở Công Thương thành phố Hải Phòng');
@@ -115,11 +107,12 @@ describe('Vue example portal', () => {
 
     await page.click('button[type="submit"]');
     await page.locator('[data-oncefill-receipt]').waitFor();
-    const received = portal.submissions().slice(before);
+    const received = portal.dossiers().slice(before);
     expect(received).toHaveLength(1);
-    const { path, body } = received[0]!;
-    expect(path).toBe('/submit/2.000535');
-    const v = body.values;
+    const { code, post, envelope, verification, validation } = received[0]!;
+    expect(code).toBe('2.000535');
+    expect(validation.errors.map((e) => e.path)).toEqual(NOT_RENDERED['2.000535']);
+    const v = post.values;
     expect(v.facilityName).toBe('CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG');
     expect(v.taxCode).toBe(BUSINESS.enterpriseCode);
     expect(v.facilityPhone).toBe('02253823456');
@@ -131,10 +124,12 @@ describe('Vue example portal', () => {
     expect(v.recipientAgency).toBe('Sở Công Thương thành phố Hải Phòng');
     expect(v.signPlace).toBe('Hải Phòng');
     expect(v.applicationDate).toBe('2026-12-03');
-    expect(v.oldCertificateNumber).toBeUndefined();
-    expect(body.envelope.fields.taxCode).toMatchObject({ source: 'business', setBy: 'oncefill' });
-    const report = provenanceOf(body, procedure2000535, [{ personalId: CITIZEN.personalId }, { enterpriseCode: BUSINESS.enterpriseCode }]);
-    expect(report.problems).toEqual([]);
+    expect(v.oldCertificateNumber).toBe('07/2022/ATTP-CNĐK');
+    expect(v.oldCertificateIssueDate).toBe('2022-04-18');
+    expect(envelope.fields.taxCode).toMatchObject({ source: 'business', setBy: 'oncefill' });
+    expect(envelope.fields.oldCertificateNumber).toMatchObject({ source: 'results', setBy: 'oncefill' });
+    expect(verification.problems).toEqual([]);
+    expect(verification.fields.taxCode?.status).toBe('verified');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

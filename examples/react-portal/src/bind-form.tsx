@@ -1,0 +1,4 @@
+import { BindFormPage } from './BindFormPage.js';
+import { mount } from './mount.js';
+
+mount(BindFormPage);
