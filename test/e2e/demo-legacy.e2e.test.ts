@@ -186,7 +186,6 @@ const description = (path: string) =>
       .join(' '),
   );
 
-const envelopeNow = async () => JSON.parse(await value('oncefill-envelope')) as Envelope;
 interface Envelope {
   v: number;
   procedure: { code: string };
