@@ -8,9 +8,12 @@ import { existsSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url).pathname;
 if (!existsSync(`${root}dist/oncefill.global.js`) || !existsSync(`${root}examples/vue-portal/dist`)) {
-  console.log('dist/ is missing: running npm run build first (once)…');
+  console.log('The demo needs the built package (dist/) and examples: running npm run build first (once)…');
   const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  if (built.status !== 0) {
+    console.error('npm run build failed (see above): fix that, then run npm run demo again.');
+    process.exit(built.status || 1);
+  }
 }
 // Imported only now: it loads the built package, which the build above may just have made.
 const { startDemo } = await import('./start-demo.js');

@@ -19,6 +19,15 @@ export interface DemoSession {
   csrf: string;
 }
 
+/** The national sources the demo's gateway asks. */
+export type DemoSourceId = 'population' | 'results' | 'personal' | 'business';
+
+/**
+ * A fault a test puts on one source: it answers only once `until` settles (the loading state),
+ * or it fails as a national platform that is down does.
+ */
+export type SourceFault = { until: PromiseLike<unknown> } | 'fail';
+
 /** Whom a fixture citizen may act for: enterprises they legally represent, people their record lists as children or represented. */
 export function partiesOf(personalId: string): Party[] {
   const parties: Party[] = [];
@@ -37,12 +46,17 @@ export function partiesOf(personalId: string): Party[] {
 }
 
 /** The gateway handler, mounted at `basePath`, for pages served from `origins`. */
-export function fixtureGateway(options: { basePath: string; origins: string[]; sessionOf: (request: Request) => DemoSession | undefined }) {
+export function fixtureGateway(options: {
+  basePath: string;
+  origins: string[];
+  sessionOf: (request: Request) => DemoSession | undefined;
+  faults?: Partial<Record<DemoSourceId, SourceFault>>;
+}) {
   const challenges = new Map<string, string>();
   let issued = 0;
   const citizenOf = (subject: Party) => ('personalId' in subject ? fixtures.citizens.find((c) => c.personalId === subject.personalId) : undefined);
   const businessOf = (subject: Party) => ('enterpriseCode' in subject ? fixtures.businesses.find((b) => b.enterpriseCode === subject.enterpriseCode) : undefined);
-  const sources: Record<'population' | 'results' | 'personal' | 'business', GatewaySource> = {
+  const sources: Record<DemoSourceId, GatewaySource> = {
     population: ({ subject, challenge }) => {
       const citizen = citizenOf(subject as Party);
       if (!citizen) return undefined;
@@ -57,6 +71,18 @@ export function fixtureGateway(options: { basePath: string; origins: string[]; s
     personal: ({ subject }) => citizenOf(subject as Party)?.personal,
     business: ({ subject }) => businessOf(subject as Party)?.business,
   };
+  for (const [id, fault] of Object.entries(options.faults ?? {}) as Array<[DemoSourceId, SourceFault]>) {
+    const answer = sources[id];
+    sources[id] =
+      fault === 'fail'
+        ? () => {
+            throw new GatewaySourceError('unavailable-until');
+          }
+        : async (call) => {
+            await fault.until;
+            return answer(call);
+          };
+  }
   return createPrefillGateway({
     procedures: SHIPPED_PROCEDURES as unknown[],
     basePath: options.basePath,

@@ -17,6 +17,7 @@ interface Field {
   options?: Array<{ value: string; label: Text }>;
   multiple?: boolean;
   accept?: string[];
+  prefill?: unknown;
 }
 export interface Definition {
   code: string;
@@ -25,6 +26,8 @@ export interface Definition {
   title: Text;
   applicant: string;
   fields: Field[];
+  /** Dossier components: a required one makes its file input `required` (oncefill lifts that when the document is on record). */
+  documents?: Array<{ id: string; fileField?: string; required?: boolean }>;
 }
 
 /** HTML-escapes text for element content and quoted attributes. */
@@ -43,10 +46,10 @@ const INPUT_TYPES: Record<string, string> = { email: 'email', phone: 'tel', date
 export type Posted = Map<string, string[]>;
 
 /** One control (or set of controls) for a field at `path`; `id` prefix keeps row ids unique. */
-function control(field: Field, path: string, posted: Posted): string {
+function control(field: Field, path: string, posted: Posted, requiredFiles: Set<string>): string {
   const id = path.replace(/\]/g, '').replace(/[[.]/g, '-');
   const label = esc(field.label.vi);
-  const required = field.required ? ' required' : '';
+  const required = field.required || requiredFiles.has(field.id) ? ' required' : '';
   const hint = field.hint ? `<small id="${id}__hint">${esc(field.hint.vi)}</small>` : '';
   const described = field.hint ? ` aria-describedby="${id}__hint"` : '';
   const first = posted.get(path)?.[0];
@@ -84,9 +87,12 @@ function control(field: Field, path: string, posted: Posted): string {
   }
 }
 
-/** How many rows a repeated group shows: what was posted, else its minimum, else one. */
+/**
+ * How many rows a repeated group shows: what was posted, else none for a group the state's
+ * records fill (oncefill asks for as many rows as they hold, `rows:needed`), else its minimum or one.
+ */
 function rowCount(group: Field, children: Field[], posted: Posted): number {
-  let rows = Math.max(1, group.repeat?.min ?? 1);
+  let rows = group.prefill ? 0 : Math.max(1, group.repeat?.min ?? 1);
   for (const key of posted.keys()) {
     const m = new RegExp(`^${group.id}\\[(\\d+)\\]\\.`).exec(key);
     if (m && children.length) rows = Math.max(rows, Number(m[1]) + 1);
@@ -101,12 +107,14 @@ function rowCount(group: Field, children: Field[], posted: Posted): number {
  */
 export function renderFields(definition: Definition, posted: Posted = new Map()): string {
   const children = (group: string) => definition.fields.filter((f) => f.group === group);
+  const requiredFiles = new Set((definition.documents ?? []).flatMap((d) => (d.required && d.fileField ? [d.fileField] : [])));
+  const controlAt = (field: Field, path: string) => control(field, path, posted, requiredFiles);
   const render = (field: Field): string => {
-    if (field.type !== 'group') return control(field, field.id, posted);
+    if (field.type !== 'group') return controlAt(field, field.id);
     const kids = children(field.id);
     if (!field.repeat) return `<fieldset class="group" id="${field.id}"><legend>${esc(field.label.vi)}</legend>${kids.map(render).join('')}</fieldset>`;
     const row = (i: number | '#') =>
-      `<div class="row" data-row-index="${i}">${kids.map((k) => control({ ...k, label: { vi: `${k.label.vi} (${i === '#' ? '#' : i + 1})` } }, `${field.id}[${i}].${k.id}`, posted)).join('')}</div>`;
+      `<div class="row" data-row-index="${i}">${kids.map((k) => controlAt({ ...k, label: { vi: `${k.label.vi} (${i === '#' ? '#' : i + 1})` } }, `${field.id}[${i}].${k.id}`)).join('')}</div>`;
     const rows = Array.from({ length: rowCount(field, kids, posted) }, (_, i) => row(i)).join('');
     return `<fieldset class="group repeated" id="${field.id}" data-max-rows="${field.repeat.max ?? 50}"><legend>${esc(field.label.vi)}</legend><div data-rows>${rows}</div><template data-row>${row('#')}</template><button type="button" data-add-row="${field.id}">Thêm dòng</button></fieldset>`;
   };

@@ -28,7 +28,7 @@ import {
 } from 'oncefill/server';
 import { SHIPPED_PROCEDURES, fixtures, testProvenanceKeys } from 'oncefill/testing';
 import { joinName, properCaseName } from 'oncefill/vn';
-import { fixtureGateway, partiesOf, type DemoSession } from './fixture-gateway.js';
+import { fixtureGateway, partiesOf, type DemoSession, type DemoSourceId, type SourceFault } from './fixture-gateway.js';
 import { esc, renderFields, type Definition, type Posted } from './legacy-form.js';
 import { FRAMEWORK_PAGES, indexPage, loginPage, type Person } from './pages.js';
 
@@ -43,6 +43,15 @@ export interface DemoOptions {
   gatewayUrl?: string;
   /** No start-up line on stdout. */
   quiet?: boolean;
+  /**
+   * For tests only (the CLI never sets it): makes a source of the embedded gateway answer late
+   * (`{ until: promise }`, to see the loading state) or fail (`'fail'`, the national platform
+   * down: the short notice). Off by default; ignored with `gatewayUrl`.
+   * @example
+   * let answer!: () => void
+   * const demo = await startDemo({ sourceFaults: { population: { until: new Promise<void>((r) => (answer = r)) } } })
+   */
+  sourceFaults?: Partial<Record<DemoSourceId, SourceFault>>;
 }
 
 /** A dossier as the demo's back office received it. */
@@ -410,6 +419,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       basePath: GATEWAY_PATH,
       origins: [...new Set([origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])],
       sessionOf: (request) => sessionOfHeader(request.headers.get('cookie') ?? undefined),
+      ...(options.sourceFaults ? { faults: options.sourceFaults } : {}),
     });
   if (!options.quiet) console.log(`oncefill demo: ${origin}/`);
   return {
