@@ -54,9 +54,10 @@ const VALUE_BY_NAME: Array<[RegExp, string]> = [
 const VALUE_BY_TYPE: Record<string, string> = { date: '2026-12-01', number: '1', tel: '0987654321', email: 'cong.dan@example.vn' };
 
 /**
- * Fills every required control still empty, as a citizen types (trusted input events); prefilled
- * values are left as they are. `choices` first sets controls by name (a radio by its value):
- * answers that decide which other fields are required.
+ * Fills every required control still empty, as a citizen types (trusted input events) and
+ * attaches a scan to a required file input; prefilled values are left as they are. `choices`
+ * first sets controls by name (a radio by its value): answers that decide which other fields
+ * are required.
  */
 export async function fillRequired(page: Page, choices: Record<string, string> = {}): Promise<void> {
   const form = page.locator('form[data-oncefill-procedure]');
@@ -73,9 +74,11 @@ export async function fillRequired(page: Page, choices: Record<string, string> =
     }),
   );
   for (const { name, type, empty } of controls) {
-    if (!empty || type === 'file') continue;
+    if (!empty) continue;
     const control = form.locator(`[name="${name}"]`).first();
-    if (type === 'radio' || type === 'checkbox') await control.check();
+    // A required document nothing reused: the citizen attaches a scan.
+    if (type === 'file') await control.setInputFiles({ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    else if (type === 'radio' || type === 'checkbox') await control.check();
     else if (type === 'select') await control.selectOption({ index: 1 });
     else await control.fill(VALUE_BY_NAME.find(([re]) => re.test(name))?.[1] ?? VALUE_BY_TYPE[type] ?? 'Hải Phòng');
   }
