@@ -92,8 +92,8 @@ async function bindDeclared(form: HTMLFormElement): Promise<Binding | undefined>
     return bindForm(form, {
       procedure,
       lang,
-      ...(gateway ? { sources: createGatewaySources({ baseUrl: gateway, credentials, ...(headers ? { headers } : {}) }) } : {}),
-      ...(acting ? { actingFor: acting } : {}),
+      sources: gateway ? createGatewaySources({ baseUrl: gateway, credentials, headers }) : undefined,
+      actingFor: acting,
     });
   } catch (error) {
     delete (form as Claimable)[CLAIM_KEY];
