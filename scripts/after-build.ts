@@ -8,22 +8,11 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { minify, type MinifyOptions } from 'terser';
+import { minify } from 'terser';
+import { EMBED_TERSER } from '../tsup.config.js';
 import { unitList } from '../src/vn/units/unit-list.js';
 
 const dist = new URL('../dist/', import.meta.url);
-
-/**
- * terser after esbuild: it mangles and compresses further than esbuild does (about 1.5 KB
- * min+gzip on the embed, docs/decisions/007-embed-budget.md). Only options that keep
- * semantics: the defaults (no `unsafe*`, `pure_getters` left at `"strict"`), several passes,
- * and ASCII output as esbuild writes it (a legacy page may serve the script in a non-UTF-8
- * charset). Names at the top of the file stay (`var Oncefill`); everything inside the
- * wrapper is local and mangled. The source map is composed with esbuild's, so it still points
- * into `src/`. The SRI placeholders are plain strings terser keeps as they are; hashes of the
- * same length replace them afterwards, so the map stays exact.
- */
-const TERSER: MinifyOptions = { ecma: 2020, compress: { passes: 3 }, mangle: true, format: { ascii_only: true } };
 
 copyFileSync(new URL('../src/schema/procedure.schema.json', import.meta.url), new URL('procedure.schema.json', dist));
 
@@ -47,13 +36,20 @@ writeFileSync(main, code);
 for (const file of ['oncefill.global.js', 'oncefill.ui.js', 'oncefill.css'])
   console.log(`dist/${file.padEnd(20)} ${String(readFileSync(new URL(file, dist)).length).padStart(6)} bytes  ${String(gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length).padStart(5)} gzip  integrity="${sri(file)}"`);
 
+/**
+ * The embed's scripts go through terser (options in tsup.config.ts). Names at the top of the
+ * file stay (`var Oncefill`); everything inside the wrapper is local and mangled. The source map
+ * is composed with esbuild's, so it still points into `src/`. The SRI placeholders are plain
+ * strings terser keeps as they are; hashes of the same length replace them afterwards, so the
+ * map stays exact.
+ */
 async function postMinify(file: string, code: string): Promise<string> {
   const mapFile = new URL(`${file}.map`, dist);
   const source = /\n\/\/# sourceMappingURL=\S+\n?$/;
   if (!source.test(code)) throw new Error(`after-build: ${file} does not end in its sourceMappingURL`);
   const result = await minify(
     { [file]: code.replace(source, '\n') },
-    { ...TERSER, sourceMap: { content: readFileSync(mapFile, 'utf8'), url: `${file}.map`, includeSources: true } },
+    { ...EMBED_TERSER, sourceMap: { content: readFileSync(mapFile, 'utf8'), url: `${file}.map`, includeSources: true } },
   );
   writeFileSync(mapFile, result.map as string);
   const out = `${result.code!}\n`;
