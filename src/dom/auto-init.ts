@@ -23,7 +23,7 @@ const PAGE_KEY = Symbol.for('oncefill.page');
 type Claimable = { [CLAIM_KEY]?: boolean; [BINDING_KEY]?: Binding };
 
 /** A `data-oncefill-{name}` value: the form's own, else the first element on the page that sets it. */
-function setting(form: Element | undefined, name: string): string | undefined {
+export function setting(form: Element | undefined, name: string): string | undefined {
   const attr = `data-oncefill-${name}`;
   const value = form?.getAttribute(attr) ?? document.querySelector(`[${attr}]`)?.getAttribute(attr);
   return value?.trim() || undefined;
