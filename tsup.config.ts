@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { MinifyOptions } from 'terser';
 import { defineConfig, type Options } from 'tsup';
 import pkg from './package.json' with { type: 'json' };
 
@@ -36,6 +37,15 @@ export const embedSwaps: NonNullable<Options['esbuildPlugins']>[number] = {
     build.onResolve({ filter: /^ky$/ }, to('src/iife/ky-lite.ts'));
   },
 };
+
+/**
+ * terser after esbuild on the embed's two scripts (`scripts/after-build.ts`; the embed bench uses
+ * the same): it mangles and compresses further than esbuild does. Only options that keep
+ * semantics: the defaults (no `unsafe*`, `pure_getters` left at `"strict"`), three passes, and
+ * ASCII output as esbuild writes it (a legacy page may serve the script in a non-UTF-8 charset).
+ * docs/decisions/007-embed-budget.md has the figures and the options measured and not taken.
+ */
+export const EMBED_TERSER = { ecma: 2020, compress: { passes: 3 }, mangle: true, format: { ascii_only: true } } satisfies MinifyOptions;
 
 const library: Options = {
   format: ['esm', 'cjs'],

@@ -1,17 +1,19 @@
 /**
  * Where the one-tag embed's bytes go: builds `src/iife/index.ts` as the build does (same swaps,
- * target and minification, from tsup.config.ts), then per source file the minified bytes it adds
- * (esbuild's metafile) and its marginal min+gzip cost: how much smaller the gzip gets when that
- * file's code is blanked out (from the source map). Marginal costs overlap, so they do not add
- * up to the total; they rank where a cut pays. The total is a little under the built file's,
- * which also carries the two SRI hashes and the wrapper `scripts/after-build.ts` adds.
+ * target and minification, from tsup.config.ts; then the `var Oncefill` wrapper and terser with
+ * the build's options), then per source file the bytes esbuild's minifier gives it (its
+ * metafile) and its marginal min+gzip cost in the shipped form: how much smaller the gzip gets
+ * when that file's code is blanked out of terser's output (from the composed source map).
+ * Marginal costs overlap, so they do not add up to the total; they rank where a cut pays. The
+ * total is a little under the built file's, which also carries the two SRI hashes.
  *
  *   npm run bench -- embed          # or: npx tsx bench/embed-size.bench.ts [rows]
  */
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
 import { build } from 'esbuild';
-import { BROWSER_TARGET, embedSwaps } from '../tsup.config.js';
+import { minify } from 'terser';
+import { BROWSER_TARGET, EMBED_TERSER, embedSwaps } from '../tsup.config.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const rows = Number(process.argv[2] ?? 30);
@@ -33,8 +35,15 @@ const result = await build({
   logLevel: 'silent',
 });
 
-const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
-const map = JSON.parse(result.outputFiles.find((f) => f.path.endsWith('.map'))!.text) as { sources: string[]; mappings: string };
+const esm = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+const esmMap = JSON.parse(result.outputFiles.find((f) => f.path.endsWith('.map'))!.text) as { mappings: string };
+// The wrapper `scripts/after-build.ts` adds (one line before the module), then terser as the build runs it.
+const exported = /export\{([^}]*)\};\n$/.exec(esm)!;
+const members = exported[1]!.split(',').map((pair) => pair.split(' as ').reverse().join(':'));
+const wrapped = `var Oncefill=(()=>{"use strict";\n${esm.slice(0, exported.index)}return{${members.join(',')}}})();\n`;
+const shipped = await minify(wrapped, { ...EMBED_TERSER, sourceMap: { content: { ...esmMap, mappings: `;${esmMap.mappings}` } as never } });
+const code = shipped.code!;
+const map = JSON.parse(shipped.map as string) as { sources: string[]; mappings: string };
 const lines = code.split('\n');
 // Which source each output character comes from (a segment runs to the next one).
 const owner = lines.map((line) => new Int32Array(line.length).fill(-1));
@@ -51,7 +60,7 @@ map.sources.forEach((source, si) => {
 });
 
 const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint)!;
-console.log('minified  marginal gzip  file');
+console.log('esbuild min  marginal gzip  file');
 for (const [file, { bytesInOutput }] of Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, rows))
-  console.log(`${String(bytesInOutput).padStart(8)}  ${String(marginal.get(file) ?? '?').padStart(13)}  ${file}`);
-console.log(`${String(code.length).padStart(8)}  ${String(total).padStart(13)}  total (min, min+gzip -9)`);
+  console.log(`${String(bytesInOutput).padStart(11)}  ${String(marginal.get(file) ?? '?').padStart(13)}  ${file}`);
+console.log(`${String(esm.length).padStart(11)}  ${String(total).padStart(13)}  total (esbuild min; after terser ${code.length} B, min+gzip -9)`);

@@ -23,7 +23,7 @@ const PAGE_KEY = Symbol.for('oncefill.page');
 type Claimable = { [CLAIM_KEY]?: boolean; [BINDING_KEY]?: Binding };
 
 /** A `data-oncefill-{name}` value: the form's own, else the first element on the page that sets it. */
-function setting(form: Element | undefined, name: string): string | undefined {
+export function setting(form: Element | undefined, name: string): string | undefined {
   const attr = `data-oncefill-${name}`;
   const value = form?.getAttribute(attr) ?? document.querySelector(`[${attr}]`)?.getAttribute(attr);
   return value?.trim() || undefined;
@@ -92,8 +92,8 @@ async function bindDeclared(form: HTMLFormElement): Promise<Binding | undefined>
     return bindForm(form, {
       procedure,
       lang,
-      ...(gateway ? { sources: createGatewaySources({ baseUrl: gateway, credentials, ...(headers ? { headers } : {}) }) } : {}),
-      ...(acting ? { actingFor: acting } : {}),
+      sources: gateway ? createGatewaySources({ baseUrl: gateway, credentials, headers }) : undefined,
+      actingFor: acting,
     });
   } catch (error) {
     delete (form as Claimable)[CLAIM_KEY];

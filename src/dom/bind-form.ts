@@ -645,8 +645,9 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
         sources: options.sources,
         signal: controller.signal,
         onUpdate: onResult,
-        ...(options.actingFor ? { actingFor: options.actingFor } : {}),
-        ...(options.consent ? { consent: options.consent } : {}),
+        actingFor: options.actingFor,
+        consent: options.consent,
+        // An unset deadline keeps resolvePrefill's default.
         ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
       }).then(
         () => settle(active ? session.result : undefined),

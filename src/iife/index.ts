@@ -5,7 +5,7 @@
  * of the script (loaded twice, or beside an npm bundle) binds nothing twice. It checks
  * definitions with the small structural guard, so it carries no zod.
  */
-import { autoInit } from '../dom/auto-init.js';
+import { autoInit, setting } from '../dom/auto-init.js';
 import { version } from '../shared/version.js';
 import { assets } from './assets.js';
 
@@ -29,7 +29,7 @@ const CSS_INTEGRITY = 'sha384-ONCEFILL_CSS_INTEGRITY____________________________
 const EMBED_KEY = Symbol.for('oncefill.embed');
 
 function start(): void {
-  const chosen = document.querySelector('[data-oncefill-assets]')?.getAttribute('data-oncefill-assets')?.trim();
+  const chosen = setting(undefined, 'assets');
   if (chosen) assets.url = chosen.replace(/\/?$/, '/');
   if (!document.querySelector('[data-oncefill-styles="off"]') && assets.url) {
     const link = document.createElement('link');

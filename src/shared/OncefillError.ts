@@ -23,9 +23,9 @@ export class OncefillError extends Error {
   readonly [BRAND]: OncefillErrorKind;
 
   constructor(code: string, message: string, options: { cause?: unknown } = {}) {
-    super(message.startsWith('[oncefill]') ? message : `[oncefill] ${message}`);
+    // The native `cause` (every supported browser has it): an own, non-enumerable property, set only when given.
+    super(message.startsWith('[oncefill]') ? message : `[oncefill] ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, configurable: true, writable: true });
     this.name = 'OncefillError';
     this[BRAND] = 'OncefillError';
   }
