@@ -8,18 +8,12 @@ import type { UnitIndex } from 'oncefill/vn';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Listbox } from './Listbox.js';
 import { addressLine, asAddress, loadUnits, pickProvince, pickWard, toggleChoice } from '../../shared/dossier.js';
+import { SOURCE_NAMES } from '../../shared/portal.js';
 
 export const labelOf = (procedure: Procedure, id: string): string => procedure.fields.find((f) => f.id === id)?.label.vi ?? id;
 
 export const optionsOf = (procedure: Procedure, id: string) =>
   (procedure.fields.find((f) => f.id === id) as { options?: Array<{ value: string; label: { vi: string } }> } | undefined)?.options?.map((o) => ({ value: o.value, label: o.label.vi })) ?? [];
-
-const SOURCE_NAMES: Record<string, string> = {
-  population: 'Cơ sở dữ liệu quốc gia về dân cư',
-  results: 'Kho kết quả thủ tục hành chính',
-  personal: 'Kho dữ liệu cá nhân',
-  business: 'Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp',
-};
 
 export const display = (value: FieldValue | undefined): string => (value === undefined ? '' : typeof value === 'object' && !Array.isArray(value) ? addressLine(value) : String(value));
 
