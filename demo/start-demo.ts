@@ -266,9 +266,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const body = JSON.parse(Buffer.from(await readBody(request)).toString("utf8")) as { values?: Record<string, unknown>; envelope?: { provenance?: string[]; components?: Record<string, unknown> } };
     const post = { values: body.values ?? {}, provenance: body.envelope?.provenance ?? [], components: body.envelope?.components ?? {}, problems: [] } as unknown as FormSubmission;
     const record = receive('json', session, code, post, body.envelope);
-    // The examples show their own errors; the dossier is numbered either way, as their stand-in portal did.
-    const dossier = record.dossier ?? `HS-${code}-${String(++counter).padStart(4, '0')}`;
-    response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ dossier, dossierRef: dossierRef(dossier) }));
+    // A refused dossier gets no number: the page shows each problem by field path (codes and messages carry no value).
+    if (!record.accepted) {
+      const errors = record.validation.errors.map(({ path, code, message }) => ({ path, code, message }));
+      return void response.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify({ errors }));
+    }
+    response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ dossier: record.dossier, dossierRef: dossierRef(record.dossier!) }));
   }
 
   async function telemetrySink(request: IncomingMessage, response: ServerResponse) {

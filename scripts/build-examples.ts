@@ -23,12 +23,12 @@ const ROOT = new URL('../', import.meta.url).pathname;
 const REACT = join(ROOT, 'examples/react-portal');
 const VUE = join(ROOT, 'examples/vue-portal');
 
-/** `oncefill`, `oncefill/react`, `oncefill/dom` → the built files, as an installed package would resolve. */
+/** `oncefill`, `oncefill/react`, `oncefill/dom`, `oncefill/vn` and its unit list → the built files, as an installed package would resolve. */
 const builtPackage: Plugin = {
   name: 'oncefill-dist',
   setup(b) {
-    const entries: Record<string, string> = { oncefill: 'index.js', 'oncefill/react': 'react.js', 'oncefill/dom': 'dom.js' };
-    b.onResolve({ filter: /^oncefill(\/[a-z]+)?$/ }, (args) => {
+    const entries: Record<string, string> = { oncefill: 'index.js', 'oncefill/react': 'react.js', 'oncefill/dom': 'dom.js', 'oncefill/vn': 'vn/index.js', 'oncefill/vn/units.json': 'vn/units.json' };
+    b.onResolve({ filter: /^oncefill(\/[a-z]+)*(\.json)?$/ }, (args) => {
       const file = entries[args.path];
       return file ? { path: join(ROOT, 'dist', file) } : { errors: [{ text: `${args.path} is not used by the examples` }] };
     });

@@ -4,8 +4,9 @@
  * goes, and whom the citizen acts for. The page's HTML says it with data attributes on
  * `#app`, as a portal's server template would.
  */
-import { createGatewaySources, parseProcedure, type ActingFor, type ConsentPrompt, type FieldValue, type Procedure, type SubmissionEnvelope } from 'oncefill';
+import { createGatewaySources, parseProcedure, type ActingFor, type ConsentPrompt, type Procedure, type SubmissionEnvelope } from 'oncefill';
 import { createTelemetry } from 'oncefill/dom';
+import { dossierValues, type SubmissionProblem } from './dossier.js';
 
 export interface PortalConfig {
   /** The portal's oncefill gateway, e.g. `/api/oncefill`. */
@@ -48,7 +49,8 @@ export function sourcesFor(config: PortalConfig) {
   return sources;
 }
 
-const SOURCE_NAMES: Record<string, string> = {
+/** The national sources, as the citizen knows them. */
+export const SOURCE_NAMES: Record<string, string> = {
   population: 'Cơ sở dữ liệu quốc gia về dân cư',
   results: 'Kho kết quả thủ tục hành chính',
   personal: 'Kho dữ liệu cá nhân',
@@ -69,22 +71,30 @@ export function startTelemetry(config: PortalConfig): void {
 }
 
 export interface SubmitAnswer {
+  /** The portal accepted and numbered the dossier. */
   ok: boolean;
   /** The dossier number the portal gave (shown to the citizen). */
   dossier?: string;
   /** A keyed hash of it, for telemetry. */
   dossierRef?: string;
-  errors?: Record<string, number>;
+  /** Why the portal refused it (HTTP 422), by field path. */
+  errors?: SubmissionProblem[];
 }
 
-/** POSTs the dossier as JSON: the procedure, every value by field path, and the provenance envelope. */
-export async function submitDossier(config: PortalConfig, procedure: Procedure, values: Record<string, FieldValue>, envelope: SubmissionEnvelope | undefined): Promise<SubmitAnswer> {
+/**
+ * POSTs the dossier as JSON: the procedure, the values the citizen can see and answered (see
+ * `dossierValues`), and the provenance envelope. Only a 2xx answer with a dossier number is a
+ * success; a refusal carries the problems by field path.
+ */
+export async function submitDossier(config: PortalConfig, procedure: Procedure, values: Record<string, unknown>, envelope: SubmissionEnvelope | undefined): Promise<SubmitAnswer> {
   const response = await fetch(config.action, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', ...csrfHeader() },
-    body: JSON.stringify({ procedure: { code: procedure.code, version: procedure.version }, values, envelope }),
+    body: JSON.stringify({ procedure: { code: procedure.code, version: procedure.version }, values: dossierValues(procedure, values), envelope }),
   });
   const body = (await response.json().catch(() => ({}))) as Partial<SubmitAnswer>;
-  return { ...body, ok: response.ok };
+  const errors = Array.isArray(body.errors) ? body.errors.filter((e) => typeof e?.path === 'string' && typeof e?.code === 'string').map(({ path, code }) => ({ path, code })) : [];
+  if (response.ok && typeof body.dossier === 'string') return { ok: true, dossier: body.dossier, ...(typeof body.dossierRef === 'string' ? { dossierRef: body.dossierRef } : {}) };
+  return { ok: false, errors };
 }

@@ -22,13 +22,46 @@ export const CITIZEN = fixtures.citizens[0]!;
 export const BUSINESS = fixtures.businesses[0]!;
 
 /**
- * Required fields the React and Vue examples leave out (they render part of each form): the
- * demo's validation refuses a dossier for exactly these, and numbers it all the same.
+ * Answers 1.004616's questions no national source holds, as the citizen does on every example
+ * (their controls have the same names): two practice rows, the first then removed (the second
+ * moves up), the applicant's case, the route, two scopes, and the language question, whose
+ * follow-up fields show for "Không" and go again for "Có". Leaves `practiceAt` out when told.
  */
-export const NOT_RENDERED: Record<string, string[]> = {
-  '1.004616': ['applicantCase', 'fluentVietnamese', 'issueRoute', 'practiceRows', 'practiceScope'],
-  '2.000535': ['facilityAddress'],
+export async function answerPracticeQuestions(page: Page, options: { skip?: 'practiceAt' } = {}): Promise<void> {
+  const rows = page.locator('[data-group="practiceRows"]');
+  await page.fill('[name="practiceRows[0].practiceFrom"]', '2011-01-01');
+  await page.fill('[name="practiceRows[0].practiceAt"]', 'Nhà thuốc sẽ bỏ đi');
+  await rows.getByRole('button', { name: 'Thêm dòng' }).click();
+  await page.fill('[name="practiceRows[1].practiceFrom"]', '2012-07-01');
+  await page.fill('[name="practiceRows[1].practiceTo"]', '2014-06-30');
+  if (options.skip !== 'practiceAt') await page.fill('[name="practiceRows[1].practiceAt"]', 'Nhà thuốc Minh Châu');
+  await page.fill('[name="practiceRows[1].practiceContent"]', 'Bán lẻ thuốc, tư vấn sử dụng thuốc');
+  await rows.getByRole('button', { name: 'Xóa dòng 1' }).click();
+  if (await rows.locator('[data-row]').count() !== 1) throw new Error('removing a practice row left the wrong number of rows');
+  await page.check('input[name="applicantCase"][value="1"]');
+  await page.check('input[name="issueRoute"][value="dossier"]');
+  await page.check('input[name="practiceScope"][value="16"]');
+  await page.check('input[name="practiceScope"][value="17"]');
+  await page.check('input[name="fluentVietnamese"][value="no"]');
+  await page.locator('[name="practiceLanguage"]').waitFor();
+  await page.check('input[name="fluentVietnamese"][value="yes"]');
+  await page.locator('[name="practiceLanguage"]').waitFor({ state: 'detached' });
+}
+
+/** What {@link answerPracticeQuestions} answered, as the dossier carries it. */
+export const PRACTICE_ANSWERS = {
+  'practiceRows[0].practiceFrom': '2012-07-01',
+  'practiceRows[0].practiceTo': '2014-06-30',
+  'practiceRows[0].practiceAt': 'Nhà thuốc Minh Châu',
+  'practiceRows[0].practiceContent': 'Bán lẻ thuốc, tư vấn sử dụng thuốc',
+  applicantCase: '1',
+  issueRoute: 'dossier',
+  practiceScope: ['16', '17'],
+  fluentVietnamese: 'yes',
 };
+
+/** The food-safety facility's address as the citizen picks it (the business's head office, Phường Hồng Bàng, Hải Phòng). */
+export const FACILITY_ADDRESS = { detail: 'Số 20 đường Hoàng Văn Thụ', wardCode: '11311', wardName: 'Phường Hồng Bàng', provinceCode: '31', provinceName: 'Thành phố Hải Phòng' };
 
 /** A dossier sent as JSON by an example page, as the demo's back office received it. */
 export type JsonDossier = ReceivedDossier & { envelope: SubmissionEnvelope };

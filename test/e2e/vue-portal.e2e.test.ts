@@ -1,14 +1,14 @@
 /**
  * The Vue example portal in Chromium (runtime-only Vue under the demo portal's strict CSP,
  * templates compiled at build time): log in on the demo's SSO page, let oncefill fill through
- * the session, change some values with `v-model`, re-render for an unrelated reason, submit,
- * and check field by field what the demo's back office received.
+ * the session, answer the rest of the form with `v-model`, re-render for an unrelated reason,
+ * submit, and check field by field that the demo's back office accepted what it received.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import procedure1004616 from '../../procedures/1.004616.json';
 import { launchChromium, openPage, pageErrors, setVisibility, waitFor } from './harness.js';
-import { BUSINESS, CITIZEN, NOT_RENDERED, startPortal, type Portal } from './react-vue-portal.js';
+import { BUSINESS, CITIZEN, FACILITY_ADDRESS, PRACTICE_ANSWERS, answerPracticeQuestions, startPortal, type Portal } from './react-vue-portal.js';
 
 let browser: Browser;
 let portal: Portal;
@@ -33,7 +33,7 @@ async function open(file: string, actingFor?: string): Promise<Page> {
 }
 
 describe('Vue example portal', () => {
-  it('1.004616: the server receives the filled values, the citizen’s v-model changes and the envelope', async () => {
+  it('1.004616: the back office accepts the filled values, the citizen’s v-model answers and the envelope', async () => {
     const before = portal.dossiers().length;
     const [opened, confirmed] = [portal.events('form:opened'), portal.events('submit:confirmed')];
     const page = await open('practice.html');
@@ -42,12 +42,15 @@ describe('Vue example portal', () => {
     expect(await page.inputValue('[name="phone"]')).toBe('');
     await page.locator('[data-conflict="phone"] button', { hasText: '0987654321' }).click();
     await page.locator('[data-conflict="permanentAddress"] button', { hasText: 'Phường Hoàn Kiếm' }).click();
-    expect(await page.locator('output[name="permanentAddress"]').textContent()).toBe('Số 12 phố Hàng Chiếu, Phường Hoàn Kiếm, Thành phố Hà Nội');
+    expect(await page.inputValue('[name="permanentAddress.detail"]')).toBe('Số 12 phố Hàng Chiếu');
+    expect(await page.inputValue('[name="permanentAddress.wardCode"]')).toBe('00070');
+    expect(await page.inputValue('[name="diplomas[0].diplomaTitle"]')).toBe('Bằng Dược sĩ đại học');
 
     await page.selectOption('[name="recipientAgency"]', '31');
     await page.fill('[name="email"]', 'lan.moi@example.vn');
     await page.fill('[name="signPlace"]', 'Hải Phòng');
     await page.fill('[name="signDate"]', '2026-12-03');
+    await answerPracticeQuestions(page);
     // A locked value refuses the citizen's typing and renders itself back.
     await page.locator('[name="fullName"]').evaluate((el: HTMLInputElement) => {
       el.value = 'Người khác';
@@ -64,9 +67,11 @@ describe('Vue example portal', () => {
     await page.locator('[data-oncefill-receipt]').waitFor();
     const received = portal.dossiers().slice(before);
     expect(received).toHaveLength(1);
-    const { code, post, envelope, verification, validation } = received[0]!;
+    const { code, post, envelope, verification, validation, accepted, dossier } = received[0]!;
     expect(code).toBe('1.004616');
-    expect(validation.errors.map((e) => e.path)).toEqual(NOT_RENDERED['1.004616']);
+    expect(validation).toEqual({ ok: true, errors: [] });
+    expect(accepted).toBe(true);
+    expect(await page.locator('[data-oncefill-receipt]').textContent()).toContain(dossier!);
     expect(envelope.procedure).toEqual({ code: '1.004616', version: procedure1004616.version });
     const v = post.values;
     expect(v.recipientAgency).toBe('31');
@@ -78,6 +83,10 @@ describe('Vue example portal', () => {
     expect(v.phone).toBe('0987654321');
     expect(v.email).toBe('lan.moi@example.vn');
     expect(v.permanentAddress).toEqual({ detail: 'Số 12 phố Hàng Chiếu', wardCode: '00070', wardName: 'Phường Hoàn Kiếm', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
+    expect(v.currentAddress).toEqual({ detail: 'Số 5 phố Hoàng Diệu', wardCode: '00004', wardName: 'Phường Ba Đình', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
+    expect(v['diplomas[0].diplomaTitle']).toBe('Bằng Dược sĩ đại học');
+    expect(v).toMatchObject(PRACTICE_ANSWERS);
+    expect(Object.keys(v).filter((k) => k.startsWith('practiceRows[1]'))).toEqual([]); // the removed row is gone
     expect(v.signPlace).toBe('Hải Phòng');
     expect(v.signDate).toBe('2026-12-03');
     expect(v.signatoryName).toBe('Nguyễn Thị Lan');
@@ -95,7 +104,7 @@ describe('Vue example portal', () => {
     await page.context().close();
   });
 
-  it('2.000535 acting for the business: the server receives the business’s values and the citizen’s choices', async () => {
+  it('2.000535 acting for the business: the back office accepts the business’s values and the citizen’s answers', async () => {
     const before = portal.dossiers().length;
     const page = await open('food-safety.html', BUSINESS.enterpriseCode);
     expect(await page.inputValue('[name="facilityName"]')).toBe('CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG');
@@ -103,18 +112,24 @@ describe('Vue example portal', () => {
     await page.fill('[name="recipientAgency"]', 'Sở Công Thương thành phố Hải Phòng');
     await page.fill('[name="signPlace"]', 'Hải Phòng');
     await page.fill('[name="applicationDate"]', '2026-12-03');
+    await page.fill('[name="facilityAddress.detail"]', FACILITY_ADDRESS.detail);
+    await page.locator('[name="facilityAddress.provinceCode"]:enabled').waitFor(); // the unit list has loaded
+    await page.selectOption('[name="facilityAddress.provinceCode"]', FACILITY_ADDRESS.provinceCode);
+    await page.selectOption('[name="facilityAddress.wardCode"]', FACILITY_ADDRESS.wardCode);
     await page.click('#rerender');
 
     await page.click('button[type="submit"]');
     await page.locator('[data-oncefill-receipt]').waitFor();
     const received = portal.dossiers().slice(before);
     expect(received).toHaveLength(1);
-    const { code, post, envelope, verification, validation } = received[0]!;
+    const { code, post, envelope, verification, validation, accepted } = received[0]!;
     expect(code).toBe('2.000535');
-    expect(validation.errors.map((e) => e.path)).toEqual(NOT_RENDERED['2.000535']);
+    expect(validation).toEqual({ ok: true, errors: [] });
+    expect(accepted).toBe(true);
     const v = post.values;
     expect(v.facilityName).toBe('CÔNG TY TNHH THƯƠNG MẠI VÀ DỊCH VỤ AN KHANG');
     expect(v.taxCode).toBe(BUSINESS.enterpriseCode);
+    expect(v.facilityAddress).toEqual(FACILITY_ADDRESS);
     expect(v.facilityPhone).toBe('02253823456');
     expect(v.signatoryName).toBe('Nguyễn Thị Lan');
     expect(v.submitterName).toBe('Nguyễn Thị Lan');

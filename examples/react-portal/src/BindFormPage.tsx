@@ -2,7 +2,9 @@
  * The DOM path on a React page: plain controlled inputs whose values live in React state,
  * bound with `bindForm` from `oncefill/dom` (no hook). oncefill writes the inputs the way a
  * person's typing lands, so React's `onChange` takes each value into state; the dossier is
- * built from that state, not read back from the DOM.
+ * built from that state, not read back from the DOM. It shows a part of 1.004616 only, so the
+ * back office refuses the dossier, and the page says so rather than show a receipt; a full
+ * form is `PracticeForm`.
  */
 import type { Procedure } from 'oncefill';
 import { bindForm } from 'oncefill/dom';
@@ -24,7 +26,7 @@ const EMPTY = Object.fromEntries(FIELDS.map((f) => [f.name, ''])) as Values;
 export function BindFormPage({ procedure, config, ticks }: { procedure: Procedure; config: PortalConfig; ticks: number }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Values>(EMPTY);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'sent'>('loading');
+  const [status, setStatus] = useState<'loading' | 'ready' | 'sent' | 'refused'>('loading');
   const [dossier, setDossier] = useState<string>();
 
   useEffect(() => {
@@ -40,7 +42,9 @@ export function BindFormPage({ procedure, config, ticks }: { procedure: Procedur
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const answer = await submitDossier(config, procedure, values, undefined);
+    // This page binds part of the form only: the back office refuses it, and the page says so.
     if (answer.ok) (setDossier(answer.dossier), setStatus('sent'));
+    else setStatus('refused');
   };
 
   return (
@@ -53,6 +57,7 @@ export function BindFormPage({ procedure, config, ticks }: { procedure: Procedur
       ))}
       <button type="submit">Nộp hồ sơ</button>
       {dossier ? <p role="status">Đã nộp: {dossier}</p> : null}
+      {status === 'refused' ? <p role="alert">Hồ sơ chưa đủ thông tin: cơ quan tiếp nhận chưa nhận hồ sơ.</p> : null}
     </form>
   );
 }

@@ -1,39 +1,60 @@
 /**
- * 1.004616 (Cấp Chứng chỉ hành nghề dược) with controlled components: every value is in the
- * oncefill session, rendered through `register`. The province of each address and the
- * recipient agency are non-native listboxes whose state is in React only.
+ * 1.004616 (Cấp Chứng chỉ hành nghề dược, Mẫu số 02) with controlled components: every value is
+ * in the oncefill session, rendered through `register` (or `set`, for an address or a list of
+ * choices). The recipient agency and each address's province are non-native listboxes whose
+ * state is in React only. Every field of the form is here, in the form's order; uploads are
+ * the portal's own step. A refused dossier shows the back office's problems next to the
+ * fields, and no receipt.
  */
-import type { AddressValue, Procedure } from 'oncefill';
-import { useOncefill, type UseOncefillResult } from 'oncefill/react';
+import type { Procedure } from 'oncefill';
+import { useOncefill } from 'oncefill/react';
 import { useState, type FormEvent } from 'react';
 import { Listbox } from './Listbox.js';
-import { Field, FieldNote, emptyAddress, labelOf, optionsOf } from './parts.js';
+import { AddressFields, Choices, Field, FieldNote, Problem, inputType, labelOf, optionsOf } from './parts.js';
+import { Rows } from './Rows.js';
+import { fieldById, isVisible, problemCounts, problemsByField } from '../../shared/dossier.js';
 import { askConsent, sourcesFor, submitDossier, type PortalConfig, type SubmitAnswer } from '../../shared/portal.js';
 
-const TEXT_FIELDS: Array<[string, string?]> = [
-  ['fullName'],
-  ['birthDate', 'date'],
-  ['idNumber'],
-  ['idIssueDate', 'date'],
-  ['idIssuePlace'],
-  ['phone', 'tel'],
-  ['email', 'email'],
-];
+const PERSON: string[] = ['fullName', 'birthDate'];
+const IDENTITY: string[] = ['idNumber', 'idIssueDate', 'idIssuePlace', 'phone', 'email'];
+const SIGNATURE: string[] = ['signPlace', 'signDate', 'signatoryName'];
 
 export function PracticeForm({ procedure, config }: { procedure: Procedure; config: PortalConfig }) {
   const form = useOncefill(procedure, { sources: sourcesFor(config), consent: askConsent });
   const [answer, setAnswer] = useState<SubmitAnswer>();
-  const agencies = optionsOf(procedure, 'recipientAgency');
-  const provinces = agencies.map((o) => ({ value: o.value, label: o.label.replace(/^Sở Y tế (tỉnh |thành phố )?/, '') }));
+  const problems = problemsByField(answer?.errors);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     form.submitAttempted();
     const sent = await submitDossier(config, procedure, form.values, form.envelope());
     if (sent.ok) form.confirmed(sent.dossierRef ? { dossierRef: sent.dossierRef } : {});
-    else form.submitFailed('invalid', sent.errors);
+    else form.submitFailed('invalid', problemCounts(sent.errors));
     setAnswer(sent);
   };
+
+  /** A plain input for a field, its provenance note and its problem. */
+  const text = (path: string) => (
+    <Field key={path} label={labelOf(procedure, path)} note={<FieldNote form={form} path={path} />} problem={<Problem path={path} text={problems[path]} />}>
+      <input type={inputType(fieldById(procedure, path))} {...form.register(path)} />
+    </Field>
+  );
+  const address = (path: string) => (
+    <AddressFields
+      path={path}
+      label={labelOf(procedure, path)}
+      value={form.field(path).value}
+      locked={form.field(path).locked}
+      onChange={(value) => form.set(path, value)}
+      note={<FieldNote form={form} path={path} />}
+      problem={<Problem path={path} text={problems[path]} />}
+    />
+  );
+  const choices = (path: string, multiple = false) => (
+    <Choices procedure={procedure} path={path} multiple={multiple} value={form.values[path]} onChange={(value) => form.set(path, value)} problem={<Problem path={path} text={problems[path]} />} />
+  );
+  // Shown only when the applicant does not speak Vietnamese fluently (the definition's visibleWhen).
+  const shown = (path: string) => isVisible(fieldById(procedure, path)!, form.values);
 
   if (answer?.ok)
     return (
@@ -42,53 +63,29 @@ export function PracticeForm({ procedure, config }: { procedure: Procedure; conf
       </p>
     );
   return (
-    <form onSubmit={onSubmit} aria-busy={form.status === 'loading'} data-status={form.status}>
-      <Listbox label={labelOf(procedure, 'recipientAgency')} options={agencies} {...form.register('recipientAgency')} />
-      {TEXT_FIELDS.map(([path, type]) => (
-        <Field key={path} label={labelOf(procedure, path)} note={<FieldNote form={form} path={path} />}>
-          <input type={type ?? 'text'} {...form.register(path)} />
-        </Field>
-      ))}
-      <AddressFields form={form} path="permanentAddress" label={labelOf(procedure, 'permanentAddress')} provinces={provinces} />
-      <AddressFields form={form} path="currentAddress" label={labelOf(procedure, 'currentAddress')} provinces={provinces} />
-      <Field label={labelOf(procedure, 'signPlace')}>
-        <input {...form.register('signPlace')} />
-      </Field>
-      <Field label={labelOf(procedure, 'signDate')}>
-        <input type="date" {...form.register('signDate')} />
-      </Field>
-      <Field label={labelOf(procedure, 'signatoryName')} note={<FieldNote form={form} path="signatoryName" />}>
-        <input {...form.register('signatoryName')} />
-      </Field>
-      {answer && !answer.ok && <p role="alert">Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.</p>}
+    <form onSubmit={onSubmit} aria-busy={form.status === 'loading'} data-status={form.status} noValidate>
+      <Listbox label={labelOf(procedure, 'recipientAgency')} options={optionsOf(procedure, 'recipientAgency')} {...form.register('recipientAgency')} />
+      <Problem path="recipientAgency" text={problems.recipientAgency} />
+      {PERSON.map(text)}
+      {address('permanentAddress')}
+      {address('currentAddress')}
+      {IDENTITY.map(text)}
+      <Rows procedure={procedure} form={form} group="diplomas" problems={problems} />
+      <Rows procedure={procedure} form={form} group="practiceRows" problems={problems} />
+      {choices('applicantCase')}
+      {choices('issueRoute')}
+      {choices('practiceScope', true)}
+      {choices('fluentVietnamese')}
+      {shown('practiceLanguage') && text('practiceLanguage')}
+      {shown('interpreterCommitment') && (
+        <label className="choice">
+          <input type="checkbox" {...form.register('interpreterCommitment', { type: 'checkbox' })} /> {labelOf(procedure, 'interpreterCommitment')}
+          <Problem path="interpreterCommitment" text={problems.interpreterCommitment} />
+        </label>
+      )}
+      {SIGNATURE.map(text)}
+      {answer && !answer.ok && <p role="alert">Hồ sơ chưa hợp lệ, vui lòng sửa các mục được đánh dấu.</p>}
       <button type="submit">Nộp hồ sơ</button>
     </form>
-  );
-}
-
-/** An address: house and street, ward, and the province in a non-native listbox. */
-function AddressFields({ form, path, label, provinces }: { form: UseOncefillResult; path: string; label: string; provinces: Array<{ value: string; label: string }> }) {
-  const f = form.field(path);
-  const value = (f.value && typeof f.value === 'object' && !Array.isArray(f.value) ? f.value : emptyAddress) as AddressValue;
-  const change = (part: Partial<AddressValue>) => form.set(path, { ...value, ...part });
-  return (
-    <fieldset className="address" data-path={path}>
-      <legend>{label}</legend>
-      <Field label="Số nhà, đường, thôn/tổ">
-        <input name={`${path}.detail`} value={value.detail} readOnly={f.locked} onChange={(e) => change({ detail: e.target.value })} />
-      </Field>
-      <Field label="Xã, phường, đặc khu">
-        <input name={`${path}.wardName`} value={value.wardName} readOnly={f.locked} onChange={(e) => change({ wardName: e.target.value, wardCode: '' })} />
-      </Field>
-      <Listbox
-        name={`${path}.provinceCode`}
-        label="Tỉnh, thành phố"
-        options={provinces}
-        value={value.provinceCode}
-        readOnly={f.locked}
-        onChange={(code) => change({ provinceCode: code, provinceName: provinces.find((p) => p.value === code)?.label ?? '' })}
-      />
-      <FieldNote form={form} path={path} />
-    </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-/** Mounts the Vue portal page: `#app` carries the gateway, procedure and fields to show (`data-fields`). */
+/** Mounts the Vue portal page: `#app` carries the gateway, the procedure and where the dossier goes. */
 import { createApp } from 'vue';
 import App from './App.vue';
 import { readConfig, startTelemetry } from '../../shared/portal.js';
@@ -7,5 +7,5 @@ const root = document.getElementById('app');
 if (root) {
   const config = readConfig(root);
   startTelemetry(config);
-  createApp(App, { config, fields: (root.dataset.fields ?? '').split(/\s+/).filter(Boolean) }).mount(root);
+  createApp(App, { config }).mount(root);
 }

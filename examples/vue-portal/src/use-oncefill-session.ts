@@ -14,10 +14,14 @@ export interface OncefillSession {
   result: Ref<PrefillResult | undefined>;
   /** Bind with `v-model="values[path]"`. */
   values: Record<string, FieldValue | ''>;
+  /** Every value by path, as a plain object (for conditions and rows); reactive like `values`. */
+  all(): Record<string, FieldValue>;
   field(path: string): { locked: boolean; status?: string; source?: string; setBy?: string; candidates?: Array<{ label: string }> };
   choose(path: string, index: number): void;
   dispute(path: string, reason: string): void;
   submitAttempted(): void;
+  /** The portal refused the dossier; `errors` counts its problems by field path. */
+  submitFailed(errors: Record<string, number>): void;
   confirmed(dossierRef?: string): void;
 }
 
@@ -76,6 +80,10 @@ export function useOncefillSession(procedure: Procedure, options: Omit<ResolvePr
     status,
     result,
     values,
+    all() {
+      void version.value;
+      return session.values();
+    },
     field(path) {
       void version.value;
       const s = session.get(path);
@@ -96,6 +104,7 @@ export function useOncefillSession(procedure: Procedure, options: Omit<ResolvePr
       changed();
     },
     submitAttempted: () => tracker?.submitAttempted(),
+    submitFailed: (errors) => tracker?.submitFailed('invalid', errors),
     confirmed: (dossierRef) => void tracker?.confirmed(dossierRef ? { dossierRef } : {}),
   };
 }
