@@ -7,7 +7,8 @@
  *   `post(path, { json, retry, signal })` resolving to the `Response`;
  * - non-2xx rejects with `HTTPError` (its `response` unread), a slow attempt with `TimeoutError`
  *   (the timeout is per attempt and aborts the fetch);
- * - retries: only listed methods; network errors and listed statuses; `Retry-After` (and the
+ * - retries: only listed methods; then `shouldRetry` (synchronous here), where `false` gives up;
+ *   network errors and listed statuses; `Retry-After` (and the
  *   usual rate-limit headers) honoured on `afterStatusCodes`, capped at `maxRetryAfter`;
  *   otherwise 0.3 s × 2ⁿ⁻¹ capped at `backoffLimit`; an abort stops everything.
  */
@@ -36,6 +37,7 @@ interface RetryOptions {
   afterStatusCodes?: number[];
   maxRetryAfter?: number;
   backoffLimit?: number;
+  shouldRetry?: (state: { error: unknown; retryCount: number }) => boolean | undefined;
 }
 
 interface Defaults {
@@ -51,7 +53,7 @@ const RETRY_AFTER = ['Retry-After', 'RateLimit-Reset', 'X-RateLimit-Retry-After'
 
 /** Milliseconds to wait before attempt `n + 1`, or `undefined` to give up. */
 function delay(retry: RetryOptions, n: number, error: unknown): number | undefined {
-  if (n > (retry.limit ?? 0) || !(retry.methods ?? ['post']).includes('post') || error instanceof TimeoutError) return undefined;
+  if (n > (retry.limit ?? 0) || !(retry.methods ?? ['post']).includes('post') || retry.shouldRetry?.({ error, retryCount: n }) === false || error instanceof TimeoutError) return undefined;
   if (error instanceof HTTPError) {
     const status = error.response.status;
     if (!(retry.statusCodes ?? []).includes(status)) return undefined;

@@ -89,6 +89,28 @@ describe('createGatewaySources', () => {
     expect(error).toMatchObject({ code: 'rate-limited', retryAfterMs: 30_000 });
   });
 
+  it('gives up at once when the source is down for longer than an attempt may last, instead of keeping the form loading', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/population`, () => {
+        calls++;
+        return HttpResponse.json({ protocol: 1, error: { code: 'unavailable-until', message: 'x', retryAfterSeconds: 45 } }, { status: 503, headers: { 'retry-after': '45' } });
+      }),
+    );
+    const error = await failure(sources().population.query(query));
+    expect(error).toMatchObject({ code: 'unavailable-until', retryAfterMs: 45_000 });
+    expect(calls).toBe(1);
+  });
+
+  it('still waits out a short Retry-After and retries', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/population`, () => (++calls === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '0.01' } }) : HttpResponse.json(answer({})))),
+    );
+    await sources().population.query(query);
+    expect(calls).toBe(2);
+  });
+
   it('carries a challenge so the citizen can answer it', async () => {
     server.use(http.post(`${BASE}/population`, () => HttpResponse.json({ protocol: 1, error: { code: 'challenge-required', message: 'x', challenge: { id: 'c1', channel: 'sms' } } }, { status: 428 })));
     const error = await failure(sources().population.query(query));

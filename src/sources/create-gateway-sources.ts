@@ -101,6 +101,9 @@ export function createGatewaySources(options: GatewaySourcesOptions): GatewaySou
           afterStatusCodes: [429, 503],
           maxRetryAfter: o.timeoutMs,
           backoffLimit: 2000,
+          // A source down for longer than an attempt may last (the gateway's `unavailable-until`):
+          // say so now, so the citizen gets the notice and an editable form instead of a spinner.
+          shouldRetry: ({ error }) => (error instanceof HTTPError && +(error.response.headers.get('retry-after') ?? 0) * 1000 > o.timeoutMs ? false : undefined),
         }, o.maxAnswerChars);
         return parseSourceAnswer(raw, id, query.attributes);
       },
