@@ -35,6 +35,7 @@ export const embedSwaps: NonNullable<Options['esbuildPlugins']>[number] = {
     const to = (file: string) => () => ({ path: fileURLToPath(new URL(file, import.meta.url)) });
     build.onResolve({ filter: /\/load-ui\.js$/ }, to('src/iife/load-ui-script.ts'));
     build.onResolve({ filter: /^ky$/ }, to('src/iife/ky-lite.ts'));
+    build.onResolve({ filter: /\/vn\/normalize-phone\.js$/ }, to('src/iife/wire-phone.ts'));
   },
 };
 

@@ -42,7 +42,7 @@ const POPULATION = {
   gender: verified('female'),
   nationality: verified('VN'),
   temporaryAbsence: verified('false'),
-  phone: verified('0912345678'),
+  phone: verified('+84912345678'),
   idCardIssuePlace: verified('Cục Cảnh sát <script>window.__pwned=2</script>'),
 };
 const DIPLOMAS = verified([
@@ -143,7 +143,7 @@ afterEach(async () => {
 
 describe('the one-tag embed on a legacy form', () => {
   it('fills, marks and locks under a strict CSP with zero securitypolicyviolation events, stylesheet and UI file included', async () => {
-    gateway.answers = { population: { attributes: POPULATION }, personal: { attributes: { phone: { value: '0987000111', verification: 'user-provided' } } } };
+    gateway.answers = { population: { attributes: POPULATION }, personal: { attributes: { phone: { value: '+84987000111', verification: 'user-provided' } } } };
     serveCsp('/csp', portalPage());
     page = await openPage(browser);
     await page.goto(server.url('/csp'));
@@ -310,7 +310,7 @@ describe('the one-tag embed on a legacy form', () => {
   });
 
   it('adds UI that axe-core finds no violations in: marks, notice, picker and dispute dialog', async () => {
-    gateway.answers = { population: { attributes: POPULATION }, personal: { attributes: { phone: { value: '0987000111', verification: 'user-provided' } } }, business: { status: 503 } };
+    gateway.answers = { population: { attributes: POPULATION }, personal: { attributes: { phone: { value: '+84987000111', verification: 'user-provided' } } }, business: { status: 503 } };
     const definition = structuredClone(DEFINITION);
     (definition.fields as unknown[]).push(testField({ id: 'company', type: 'text', ...prefillFrom('business', 'name') }));
     gateway.serve({ ...definition, code: '2.000648' });
