@@ -11,6 +11,7 @@ export class IdWindow {
   private readonly mask: number;
   private readonly ringHi: Uint32Array;
   private readonly ringLo: Uint32Array;
+  private readonly hash = new Uint32Array(2);
   private next = 0;
   private filled = 0;
 
@@ -24,19 +25,15 @@ export class IdWindow {
     this.ringLo = new Uint32Array(size);
   }
 
-  /** Adds `id`; false when it is already in the window (a duplicate). */
-  add(id: string): boolean {
-    // Two independent 32-bit FNV-1a lanes; (0, 0) marks an empty slot, so it is never a hash.
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193 ^ id.length;
-    for (let i = 0; i < id.length; i++) {
-      const c = id.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    const hi = h1 >>> 0;
-    const lo = (h2 | (hi === 0 ? 1 : 0)) >>> 0;
-    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+  /**
+   * Adds `id`, or the pair `id` and `second` (the same as adding `${id} ${second}`, without
+   * building that string); false when it is already in the window (a duplicate).
+   */
+  add(id: string, second?: string): boolean {
+    hashId(this.hash, id, second);
+    const hi = this.hash[0]!;
+    const lo = this.hash[1]!;
+    let slot = slotOf(hi, lo, this.mask);
     while (this.hi[slot] !== 0 || this.lo[slot] !== 0) {
       if (this.hi[slot] === hi && this.lo[slot] === lo) return false;
       slot = (slot + 1) & this.mask;
@@ -44,7 +41,7 @@ export class IdWindow {
     if (this.filled === this.size) this.remove(this.ringHi[this.next]!, this.ringLo[this.next]!);
     else this.filled++;
     // The removal may have shifted entries: find the free slot again.
-    slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+    slot = slotOf(hi, lo, this.mask);
     while (this.hi[slot] !== 0 || this.lo[slot] !== 0) slot = (slot + 1) & this.mask;
     this.hi[slot] = hi;
     this.lo[slot] = lo;
@@ -56,16 +53,15 @@ export class IdWindow {
 
   /** Removes a hash, shifting later entries of its probe run back (no tombstones). */
   private remove(hi: number, lo: number): void {
-    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+    let slot = slotOf(hi, lo, this.mask);
     while (this.hi[slot] !== hi || this.lo[slot] !== lo) {
       if (this.hi[slot] === 0 && this.lo[slot] === 0) return;
       slot = (slot + 1) & this.mask;
     }
     let hole = slot;
     for (let j = (hole + 1) & this.mask; this.hi[j] !== 0 || this.lo[j] !== 0; j = (j + 1) & this.mask) {
-      const home = (this.lo[j]! ^ Math.imul(this.hi[j]!, 0x9e3779b1)) & this.mask;
       // Move j into the hole unless its home lies cyclically in (hole, j].
-      if (hole <= j ? home <= hole || home > j : home <= hole && home > j) {
+      if (!homeBetween(slotOf(this.hi[j]!, this.lo[j]!, this.mask), hole, j)) {
         this.hi[hole] = this.hi[j]!;
         this.lo[hole] = this.lo[j]!;
         hole = j;
@@ -75,3 +71,39 @@ export class IdWindow {
     this.lo[hole] = 0;
   }
 }
+
+/**
+ * A 64-bit hash of `text` (or of `text`, a space and `second`) into `out[0]` (high half) and
+ * `out[1]` (low half): two independent 32-bit FNV-1a-style lanes. Never (0, 0), which marks an
+ * empty slot in the tables that use it.
+ */
+export function hashId(out: Uint32Array, text: string, second?: string): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ (second === undefined ? text.length : text.length + 1 + second.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  if (second !== undefined) {
+    h1 = Math.imul(h1 ^ 32, 0x01000193);
+    h2 = Math.imul(h2 ^ 32, 0x5bd1e995) ^ (h2 >>> 15);
+    for (let i = 0; i < second.length; i++) {
+      const c = second.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+  }
+  const hi = h1 >>> 0;
+  out[0] = hi;
+  out[1] = (h2 | (hi === 0 ? 1 : 0)) >>> 0;
+}
+
+/** The home slot of a hash in a table of `mask + 1` slots. */
+export const slotOf = (hi: number, lo: number, mask: number) => (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+
+/**
+ * Whether `home` lies cyclically in (hole, j]: then the entry at j may not move back into the
+ * hole of a backward-shift deletion (it would sit before its home slot).
+ */
+export const homeBetween = (home: number, hole: number, j: number) => (hole <= j ? home > hole && home <= j : home > hole || home <= j);
