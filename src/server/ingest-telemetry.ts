@@ -200,21 +200,70 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
 /**
  * Calls `onLine` for each line (`\n` or `\r\n`) of the chunks, synchronously within a chunk:
  * no promise per line, and no more held than one chunk and one partial line.
+ *
+ * Bytes are cut at each `\n` (never part of a multi-byte character) and each line is decoded on
+ * its own, rather than decoding a whole chunk into one string: the only strings alive while a
+ * line is handled are that line and its parse, so the collector's young generation has almost
+ * nothing to copy and is not enlarged on a long input. A leading byte order mark is dropped, as
+ * a streaming decoder would.
  */
 export async function forEachLine(chunks: TelemetryInput['chunks'], onLine: (line: string) => void): Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  let rest = '';
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /** The start of the current line: text, then bytes not yet decoded. */
+  let head = '';
+  let pending: Uint8Array | undefined;
+  /** Until the first bytes are decoded or text arrives (text keeps a leading U+FEFF, as before). */
+  let atStart = true;
+  const decode = (bytes: Uint8Array) => {
+    const text = decoder.decode(bytes);
+    if (!atStart) return text;
+    atStart = false;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  };
+  const emit = (line: string) => onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+  /** The current line: its start and, when given, the bytes that end it. */
+  const finish = (end?: Uint8Array) => {
+    const bytes = pending && end ? joinBytes(pending, end) : (pending ?? end);
+    const line = bytes ? head + decode(bytes) : head;
+    head = '';
+    pending = undefined;
+    return line;
+  };
   for await (const chunk of chunks as AsyncIterable<string | Uint8Array>) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (typeof chunk === 'string') {
+      const text = pending ? finish() + chunk : head + chunk;
+      atStart = false;
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        emit(text.slice(start, end));
+        start = end + 1;
+      }
+      head = text.slice(start);
+      continue;
+    }
     let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      onLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
+    let end = chunk.indexOf(10);
+    if (end >= 0 && (head !== '' || pending)) {
+      emit(finish(chunk.subarray(0, end)));
+      start = end + 1;
+      end = chunk.indexOf(10, start);
+    }
+    for (; end >= 0; end = chunk.indexOf(10, start)) {
+      emit(decode(chunk.subarray(start, end)));
       start = end + 1;
     }
-    rest = text.slice(start);
+    // A copy: the source may reuse its buffer for the next chunk.
+    if (start < chunk.length) pending = pending ? joinBytes(pending, chunk.subarray(start)) : chunk.slice(start);
   }
-  rest += decoder.decode();
-  if (rest !== '') onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+  const last = finish();
+  if (last !== '') emit(last);
+}
+
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
 }
 
 /**
