@@ -6,11 +6,11 @@
  * (5 × 10⁻¹⁵ at the default window): a collision would drop one event as a duplicate.
  */
 export class IdWindow {
-  private readonly hi: Uint32Array;
-  private readonly lo: Uint32Array;
+  /** Slot i holds a hash at 2i (high half) and 2i + 1 (low half): one cache line per probe. */
+  private readonly table: Uint32Array;
   private readonly mask: number;
-  private readonly ringHi: Uint32Array;
-  private readonly ringLo: Uint32Array;
+  /** The hashes in the order they came, the same way. */
+  private readonly ring: Uint32Array;
   private readonly hash = new Uint32Array(2);
   private next = 0;
   private filled = 0;
@@ -18,11 +18,9 @@ export class IdWindow {
   constructor(private readonly size: number) {
     let capacity = 1;
     while (capacity < size * 2) capacity *= 2;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
+    this.table = new Uint32Array(capacity * 2);
     this.mask = capacity - 1;
-    this.ringHi = new Uint32Array(size);
-    this.ringLo = new Uint32Array(size);
+    this.ring = new Uint32Array(size * 2);
   }
 
   /**
@@ -33,42 +31,51 @@ export class IdWindow {
     hashId(this.hash, id, second);
     const hi = this.hash[0]!;
     const lo = this.hash[1]!;
-    let slot = slotOf(hi, lo, this.mask);
-    while (this.hi[slot] !== 0 || this.lo[slot] !== 0) {
-      if (this.hi[slot] === hi && this.lo[slot] === lo) return false;
+    const t = this.table;
+    const home = slotOf(hi, lo, this.mask);
+    let slot = home;
+    while (t[2 * slot] !== 0 || t[2 * slot + 1] !== 0) {
+      if (t[2 * slot] === hi && t[2 * slot + 1] === lo) return false;
       slot = (slot + 1) & this.mask;
     }
-    if (this.filled === this.size) this.remove(this.ringHi[this.next]!, this.ringLo[this.next]!);
-    else this.filled++;
-    // The removal may have shifted entries: find the free slot again.
-    slot = slotOf(hi, lo, this.mask);
-    while (this.hi[slot] !== 0 || this.lo[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.hi[slot] = hi;
-    this.lo[slot] = lo;
-    this.ringHi[this.next] = hi;
-    this.ringLo[this.next] = lo;
-    this.next = (this.next + 1) % this.size;
+    const at = 2 * this.next;
+    if (this.filled === this.size) {
+      // The oldest hash leaves. The one slot that empties may lie between our home and the
+      // free slot found: then it is the first free one.
+      const emptied = this.remove(this.ring[at]!, this.ring[at + 1]!);
+      if (emptied >= 0 && ((emptied - home) & this.mask) < ((slot - home) & this.mask)) slot = emptied;
+    } else this.filled++;
+    t[2 * slot] = hi;
+    t[2 * slot + 1] = lo;
+    this.ring[at] = hi;
+    this.ring[at + 1] = lo;
+    this.next = this.next + 1 === this.size ? 0 : this.next + 1;
     return true;
   }
 
-  /** Removes a hash, shifting later entries of its probe run back (no tombstones). */
-  private remove(hi: number, lo: number): void {
+  /**
+   * Removes a hash, shifting later entries of its probe run back (no tombstones). Returns the
+   * slot it left empty: the only slot that was empty before and may be taken now.
+   */
+  private remove(hi: number, lo: number): number {
+    const t = this.table;
     let slot = slotOf(hi, lo, this.mask);
-    while (this.hi[slot] !== hi || this.lo[slot] !== lo) {
-      if (this.hi[slot] === 0 && this.lo[slot] === 0) return;
+    while (t[2 * slot] !== hi || t[2 * slot + 1] !== lo) {
+      if (t[2 * slot] === 0 && t[2 * slot + 1] === 0) return -1;
       slot = (slot + 1) & this.mask;
     }
     let hole = slot;
-    for (let j = (hole + 1) & this.mask; this.hi[j] !== 0 || this.lo[j] !== 0; j = (j + 1) & this.mask) {
+    for (let j = (hole + 1) & this.mask; t[2 * j] !== 0 || t[2 * j + 1] !== 0; j = (j + 1) & this.mask) {
       // Move j into the hole unless its home lies cyclically in (hole, j].
-      if (!homeBetween(slotOf(this.hi[j]!, this.lo[j]!, this.mask), hole, j)) {
-        this.hi[hole] = this.hi[j]!;
-        this.lo[hole] = this.lo[j]!;
+      if (!homeBetween(slotOf(t[2 * j]!, t[2 * j + 1]!, this.mask), hole, j)) {
+        t[2 * hole] = t[2 * j]!;
+        t[2 * hole + 1] = t[2 * j + 1]!;
         hole = j;
       }
     }
-    this.hi[hole] = 0;
-    this.lo[hole] = 0;
+    t[2 * hole] = 0;
+    t[2 * hole + 1] = 0;
+    return hole;
   }
 }
 

@@ -82,7 +82,7 @@ export interface TelemetryIngest {
   readonly stats: IngestStats;
 }
 
-let validators: { batch: ValidateFunction; events: Record<string, ValidateFunction> } | undefined;
+let validators: { batch: ValidateFunction; events: Map<string, ValidateFunction> } | undefined;
 
 /** Compiled once per process: the closed batch envelope (events unchecked) and one validator per event. */
 function compiled() {
@@ -90,8 +90,7 @@ function compiled() {
   const ajv = new Ajv2020({ strict: true, allErrors: false });
   const { $schema: _s, $id: _i, title: _t, ...shape } = telemetryBatchSchema as Record<string, unknown>;
   const properties = { ...(shape.properties as Record<string, unknown>), events: { type: 'array', maxItems: ((shape.properties as Record<string, Record<string, unknown>>).events!.maxItems as number) } };
-  const events: Record<string, ValidateFunction> = Object.create(null) as Record<string, ValidateFunction>;
-  for (const name of TELEMETRY_EVENT_NAMES) events[name] = ajv.compile(telemetryEventSchemas[name]);
+  const events = new Map<string, ValidateFunction>(TELEMETRY_EVENT_NAMES.map((name) => [name, ajv.compile(telemetryEventSchemas[name])]));
   validators = { batch: ajv.compile({ ...shape, properties }), events };
   return validators;
 }
@@ -119,6 +118,9 @@ function describe(error: ErrorObject | undefined): string {
   return `${where}${error.message ?? 'does not fit the schema'}`;
 }
 
+/** Where an issue is; built only for an issue, as most events have none. */
+const where = (file: string, line: number, event: number | undefined) => (event === undefined ? { file, line } : { file, line, event });
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -139,17 +141,16 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
 
   const take = (value: unknown, file: string, line: number, index: number | undefined) => {
     stats.events++;
-    const at = index === undefined ? {} : { event: index };
-    if (!isObject(value) || typeof value.name !== 'string' || !(value.name in validateEvent)) {
+    const validate = isObject(value) && typeof value.name === 'string' ? validateEvent.get(value.name) : undefined;
+    if (!validate) {
       stats.refused++;
       const named = isObject(value) && typeof value.name === 'string' && /^[a-z]{1,20}:[a-z]{1,20}$/.test(value.name) ? ` "${value.name}"` : '';
-      return issue({ file, line, ...at, code: 'unknown-event', message: `not a known event${named}` });
+      return issue({ ...where(file, line, index), code: 'unknown-event', message: `not a known event${named}` });
     }
-    const name = value.name;
-    const validate = validateEvent[name]!;
+    const name = (value as { name: string }).name;
     if (!validate(value)) {
       stats.refused++;
-      return issue({ file, line, ...at, code: 'bad-event', message: `${name}: ${describe(validate.errors?.[0])}` });
+      return issue({ ...where(file, line, index), code: 'bad-event', message: `${name}: ${describe(validate.errors?.[0])}` });
     }
     const event = value as unknown as TelemetryEvent;
     if (!seen.add(event.id)) {
