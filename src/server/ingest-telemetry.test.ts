@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exampleBatch, exampleEvents } from '../telemetry/example-events.js';
 import { FIELD_PATH_PATTERN, type TelemetryEvent } from '../telemetry/event-schemas.js';
-import { createTelemetryIngest, ingestTelemetry, type IngestIssue } from './ingest-telemetry.js';
+import { createTelemetryIngest, forEachLine, ingestTelemetry, type IngestIssue } from './ingest-telemetry.js';
 
 async function ingest(text: string | Array<string | Uint8Array>, windowEvents?: number) {
   const events: TelemetryEvent[] = [];
@@ -129,5 +129,48 @@ describe('ingestTelemetry', () => {
   it('sums the events browsers dropped before sending', async () => {
     const { stats } = await ingest(lines({ ...exampleBatch(), dropped: 3 }, { ...exampleBatch(), events: [], dropped: 2 }));
     expect(stats.droppedInBrowsers).toBe(5);
+  });
+});
+
+describe('forEachLine', () => {
+  /** What decoding the whole input at once and splitting it gives. */
+  const model = (text: string) => {
+    const parts = text.split('\n');
+    const last = parts.pop()!;
+    if (last !== '') parts.push(last);
+    return parts.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  };
+  const read = async (chunks: Array<string | Uint8Array>) => {
+    const out: string[] = [];
+    await forEachLine(chunks, (line) => out.push(line));
+    return out;
+  };
+  /** Cuts `length` units into pieces at the given points. */
+  const cut = <T extends string | Uint8Array>(whole: T, points: number[]): T[] => {
+    const at = [...new Set(points.map((p) => p % (whole.length + 1)))].sort((a, b) => a - b);
+    return [0, ...at].map((from, i) => whole.slice(from, at[i] ?? whole.length) as T);
+  };
+
+  it('gives the lines of the whole input decoded at once, however the bytes are cut', async () => {
+    const piece = fc.constantFrom('a', '{"x":1}', 'ễ', '😀', '\n', '\r', '\r\n', '\uFEFF', ' ');
+    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+    const raw = fc.uint8Array({ maxLength: 60 }).map((b) => b.map((x) => (x % 5 === 0 ? 10 : x % 7 === 0 ? 13 : x)));
+    const bytes = fc.oneof(text.map((t) => new TextEncoder().encode(t)), raw, text.map((t) => new TextEncoder().encode(`\uFEFF${t}`)));
+    await fc.assert(
+      fc.asyncProperty(bytes, fc.array(fc.nat(), { maxLength: 8 }), async (input, points) => {
+        expect(await read(cut(input, points))).toEqual(model(new TextDecoder().decode(input)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the lines of text chunks the same way, a leading U+FEFF kept', async () => {
+    const text = fc.array(fc.constantFrom('a', 'ễ', '\n', '\r', '\uFEFF'), { maxLength: 30 }).map((p) => p.join(''));
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 8 }), async (input, points) => {
+        expect(await read(cut(input, points))).toEqual(model(input));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -82,7 +82,7 @@ export interface TelemetryIngest {
   readonly stats: IngestStats;
 }
 
-let validators: { batch: ValidateFunction; events: Record<string, ValidateFunction> } | undefined;
+let validators: { batch: ValidateFunction; events: Map<string, ValidateFunction> } | undefined;
 
 /** Compiled once per process: the closed batch envelope (events unchecked) and one validator per event. */
 function compiled() {
@@ -90,8 +90,7 @@ function compiled() {
   const ajv = new Ajv2020({ strict: true, allErrors: false });
   const { $schema: _s, $id: _i, title: _t, ...shape } = telemetryBatchSchema as Record<string, unknown>;
   const properties = { ...(shape.properties as Record<string, unknown>), events: { type: 'array', maxItems: ((shape.properties as Record<string, Record<string, unknown>>).events!.maxItems as number) } };
-  const events: Record<string, ValidateFunction> = Object.create(null) as Record<string, ValidateFunction>;
-  for (const name of TELEMETRY_EVENT_NAMES) events[name] = ajv.compile(telemetryEventSchemas[name]);
+  const events = new Map<string, ValidateFunction>(TELEMETRY_EVENT_NAMES.map((name) => [name, ajv.compile(telemetryEventSchemas[name])]));
   validators = { batch: ajv.compile({ ...shape, properties }), events };
   return validators;
 }
@@ -119,6 +118,9 @@ function describe(error: ErrorObject | undefined): string {
   return `${where}${error.message ?? 'does not fit the schema'}`;
 }
 
+/** Where an issue is; built only for an issue, as most events have none. */
+const where = (file: string, line: number, event: number | undefined) => (event === undefined ? { file, line } : { file, line, event });
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -139,17 +141,16 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
 
   const take = (value: unknown, file: string, line: number, index: number | undefined) => {
     stats.events++;
-    const at = index === undefined ? {} : { event: index };
-    if (!isObject(value) || typeof value.name !== 'string' || !(value.name in validateEvent)) {
+    const validate = isObject(value) && typeof value.name === 'string' ? validateEvent.get(value.name) : undefined;
+    if (!validate) {
       stats.refused++;
       const named = isObject(value) && typeof value.name === 'string' && /^[a-z]{1,20}:[a-z]{1,20}$/.test(value.name) ? ` "${value.name}"` : '';
-      return issue({ file, line, ...at, code: 'unknown-event', message: `not a known event${named}` });
+      return issue({ ...where(file, line, index), code: 'unknown-event', message: `not a known event${named}` });
     }
-    const name = value.name;
-    const validate = validateEvent[name]!;
+    const name = (value as { name: string }).name;
     if (!validate(value)) {
       stats.refused++;
-      return issue({ file, line, ...at, code: 'bad-event', message: `${name}: ${describe(validate.errors?.[0])}` });
+      return issue({ ...where(file, line, index), code: 'bad-event', message: `${name}: ${describe(validate.errors?.[0])}` });
     }
     const event = value as unknown as TelemetryEvent;
     if (!seen.add(event.id)) {
@@ -200,21 +201,70 @@ export function createTelemetryIngest(options: IngestOptions): TelemetryIngest {
 /**
  * Calls `onLine` for each line (`\n` or `\r\n`) of the chunks, synchronously within a chunk:
  * no promise per line, and no more held than one chunk and one partial line.
+ *
+ * Bytes are cut at each `\n` (never part of a multi-byte character) and each line is decoded on
+ * its own, rather than decoding a whole chunk into one string: the only strings alive while a
+ * line is handled are that line and its parse, so the collector's young generation has almost
+ * nothing to copy and is not enlarged on a long input. A leading byte order mark is dropped, as
+ * a streaming decoder would.
  */
 export async function forEachLine(chunks: TelemetryInput['chunks'], onLine: (line: string) => void): Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  let rest = '';
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /** The start of the current line: text, then bytes not yet decoded. */
+  let head = '';
+  let pending: Uint8Array | undefined;
+  /** Until the first bytes are decoded or text arrives (text keeps a leading U+FEFF, as before). */
+  let atStart = true;
+  const decode = (bytes: Uint8Array) => {
+    const text = decoder.decode(bytes);
+    if (!atStart) return text;
+    atStart = false;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  };
+  const emit = (line: string) => onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+  /** The current line: its start and, when given, the bytes that end it. */
+  const finish = (end?: Uint8Array) => {
+    const bytes = pending && end ? joinBytes(pending, end) : (pending ?? end);
+    const line = bytes ? head + decode(bytes) : head;
+    head = '';
+    pending = undefined;
+    return line;
+  };
   for await (const chunk of chunks as AsyncIterable<string | Uint8Array>) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (typeof chunk === 'string') {
+      const text = pending ? finish() + chunk : head + chunk;
+      atStart = false;
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        emit(text.slice(start, end));
+        start = end + 1;
+      }
+      head = text.slice(start);
+      continue;
+    }
     let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      onLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
+    let end = chunk.indexOf(10);
+    if (end >= 0 && (head !== '' || pending)) {
+      emit(finish(chunk.subarray(0, end)));
+      start = end + 1;
+      end = chunk.indexOf(10, start);
+    }
+    for (; end >= 0; end = chunk.indexOf(10, start)) {
+      emit(decode(chunk.subarray(start, end)));
       start = end + 1;
     }
-    rest = text.slice(start);
+    // A copy: the source may reuse its buffer for the next chunk.
+    if (start < chunk.length) pending = pending ? joinBytes(pending, chunk.subarray(start)) : chunk.slice(start);
   }
-  rest += decoder.decode();
-  if (rest !== '') onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+  const last = finish();
+  if (last !== '') emit(last);
+}
+
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
 }
 
 /**

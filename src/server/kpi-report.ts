@@ -13,7 +13,7 @@ import type { TelemetryEvent } from '../telemetry/event-schemas.js';
 import { DEFAULT_INGEST_OPTIONS, ingestTelemetry, createTelemetryIngest, type IngestIssue, type IngestStats, type TelemetryInput } from './ingest-telemetry.js';
 import { DurationHistogram, HISTOGRAM_RELATIVE_ERROR } from './kpi-histogram.js';
 import { IdWindow } from './ingest-id-window.js';
-import { RecencyWindow } from './ingest-window.js';
+import { FLOW_ABANDONED, FLOW_OPENED, FLOW_SUBMITTED, FlowTable } from './kpi-flow-table.js';
 import { readProcessingCsv, type ProcessingIssue, type ProcessingRecord } from './kpi-processing.js';
 
 export interface KpiOptions {
@@ -166,23 +166,6 @@ class Scope {
   matched = 0;
 }
 
-/** What waits for the end of a flow. */
-interface FlowState {
-  key: string;
-  procedure: string;
-  weight: number;
-  last: number;
-  opened: boolean;
-  submitted: boolean;
-  abandoned: boolean;
-  filled: number;
-  /** Distinct fields kept, distinct components reused. */
-  kept: number;
-  reused: number;
-  rating: number;
-  ratedAt: number;
-}
-
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 const share = (part: number, whole: number) => round(whole > 0 ? part / whole : null, 4);
 const count = (value: number) => round(value, 3)!;
@@ -217,6 +200,9 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
   const o = normalizeKpiOptions(options);
   const overall = new Scope();
   const scopes = new Map<string, Scope>();
+  /** Scopes by the index a flow row keeps. */
+  const scopeList: Scope[] = [];
+  const scopeIndex = new Map<string, number>();
   /** Online dossiers by reference: to find their procedure and count matches. */
   const online = new Map<string, { days: number; procedure: string | undefined; matched: boolean }>();
 
@@ -225,82 +211,106 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
     if (!scope) scopes.set(code, (scope = new Scope()));
     return scope;
   };
+  const indexOf = (code: string) => {
+    let index = scopeIndex.get(code);
+    if (index === undefined) {
+      scopeIndex.set(code, (index = scopeList.length));
+      scopeList.push(scopeOf(code));
+    }
+    return index;
+  };
 
   /** Adds a flow's counts to a scope (a finished flow to its totals, an open one to a report's scratch copy). */
-  const settleInto = (scope: Scope, flow: FlowState) => {
-    const w = flow.weight;
-    if (flow.opened) scope.started += w;
-    if (flow.submitted) {
+  const settleInto = (scope: Scope, row: number) => {
+    const w = flows.weight[row]!;
+    const flags = flows.flags[row]!;
+    const filled = flows.filled[row]!;
+    if (flags & FLOW_OPENED) scope.started += w;
+    if (flags & FLOW_SUBMITTED) {
       scope.submissions += w;
-      if (flow.filled > 0) scope.prefilled += w;
-      scope.filled += w * flow.filled;
-      scope.kept += w * Math.min(flow.kept, flow.filled);
-      scope.reused += w * flow.reused;
-    } else if (flow.abandoned) scope.abandoned += w;
-    if (flow.rating > 0) scope.ratings[flow.rating]! += w;
+      if (filled > 0) scope.prefilled += w;
+      scope.filled += w * filled;
+      scope.kept += w * Math.min(flows.kept[row]!, filled);
+      scope.reused += w * flows.reused[row]!;
+    } else if (flags & FLOW_ABANDONED) scope.abandoned += w;
+    const rating = flows.rating[row]!;
+    if (rating > 0) scope.ratings[rating]! += w;
   };
-  const settle = (flow: FlowState) => {
-    settleInto(overall, flow);
-    settleInto(scopeOf(flow.procedure), flow);
-  };
-
-  const both = (code: string) => [overall, scopeOf(code)];
-  // Flow states are recycled and "seen" sets are hashed pairs in fixed tables, so a long input
-  // leaves no trail of dead objects for the collector (peak memory stays near live memory).
-  const pool: FlowState[] = [];
-  const flows = new RecencyWindow<FlowState>(o.windowEvents, (flow) => {
-    settle(flow);
-    pool.push(flow);
+  // Flows wait in typed-array columns and "seen" sets are hashed pairs in fixed tables, so a long
+  // input leaves no trail of dead objects for the collector (peak memory stays near live memory).
+  const flows: FlowTable = new FlowTable(o.windowEvents, (row) => {
+    settleInto(overall, row);
+    settleInto(scopeList[flows.scope[row]!]!, row);
   });
   const keptFields = new IdWindow(o.windowEvents);
   const reusedComponents = new IdWindow(o.windowEvents);
+
+  const addAnswers = (scope: Scope, sources: Extract<TelemetryEvent, { name: 'prefill:resolved' }>['sources'], weight: number) => {
+    for (const kind of SOURCE_KINDS) {
+      const answer = sources[kind];
+      if (!answer || (answer.status !== 'ok' && answer.status !== 'error' && answer.status !== 'timeout')) continue;
+      const stats = (scope.sources[kind] ??= new SourceStats());
+      stats.answers += weight;
+      if (answer.status === 'ok') stats.ok += weight;
+      stats.latency.add(answer.latencyMs, weight);
+    }
+  };
+  const addTiming = (scope: Scope, t: Extract<TelemetryEvent, { name: 'submit:confirmed' }>['timing'], weight: number) => {
+    if (t.anchor === 'form-open') {
+      scope.formOpenAnchored += weight;
+      return;
+    }
+    // A later submission of the same login already paid for the login: count from its own form.
+    const wall = t.sequence > 1 ? t.sinceOpenMs : t.totalMs;
+    scope.measured += weight;
+    scope.wall.add(wall, weight);
+    scope.wallSum += wall * weight;
+    scope.active.add(t.activeMs, weight);
+    scope.activeSum += t.activeMs * weight;
+    scope.byMinute[Math.min(MINUTE_BINS - 1, Math.floor(wall / 60_000))]! += weight;
+    if (wall < FIVE_MIN_MS) scope.under5 += weight;
+    if (wall < EIGHT_MIN_MS) scope.under8 += weight;
+    if (t.suspended) scope.suspended += weight;
+    if (t.clockChanged) scope.clockChanged += weight;
+  };
 
   return {
     add(event) {
       const weight = 1 / event.sampleRate;
       const code = event.procedure.code;
-      const flow = flows.touch(event.flow, (key) =>
-        Object.assign(pool.pop() ?? ({} as FlowState), {
-          key, procedure: code, weight, last: 0, opened: false, submitted: false, abandoned: false, filled: 0, kept: 0, reused: 0, rating: 0, ratedAt: -Infinity,
-        }),
-      );
+      const flow = flows.touch(event.flow);
+      if (flows.created) {
+        flows.scope[flow] = indexOf(code);
+        flows.weight[flow] = weight;
+      }
 
       switch (event.name) {
         case 'form:opened':
-          flow.opened = true;
+          flows.flags[flow]! |= FLOW_OPENED;
           break;
-        case 'prefill:resolved': {
-          flow.filled = Math.max(flow.filled, event.fields?.filled ?? 0);
-          for (const scope of both(code))
-            for (const kind of SOURCE_KINDS) {
-              const answer = event.sources[kind];
-              if (!answer || (answer.status !== 'ok' && answer.status !== 'error' && answer.status !== 'timeout')) continue;
-              const stats = (scope.sources[kind] ??= new SourceStats());
-              stats.answers += weight;
-              if (answer.status === 'ok') stats.ok += weight;
-              stats.latency.add(answer.latencyMs, weight);
-            }
+        case 'prefill:resolved':
+          flows.filled[flow] = Math.max(flows.filled[flow]!, event.fields?.filled ?? 0);
+          addAnswers(overall, event.sources, weight);
+          addAnswers(scopeOf(code), event.sources, weight);
           break;
-        }
         case 'field:kept':
-          if (keptFields.add(`${event.flow} ${event.field}`)) flow.kept++;
+          if (keptFields.add(event.flow, event.field)) flows.kept[flow]!++;
           break;
         case 'component:reused':
-          if (reusedComponents.add(`${event.flow} ${event.component}`)) flow.reused++;
+          if (reusedComponents.add(event.flow, event.component)) flows.reused[flow]!++;
           break;
         case 'form:abandoned':
-          flow.abandoned = true;
+          flows.flags[flow]! |= FLOW_ABANDONED;
           break;
         case 'satisfaction:rated':
-          if (event.at >= flow.ratedAt) {
-            flow.rating = event.score;
-            flow.ratedAt = event.at;
+          if (event.at >= flows.ratedAt[flow]!) {
+            flows.rating[flow] = event.score;
+            flows.ratedAt[flow] = event.at;
           }
           break;
         case 'submit:confirmed': {
-          if (flow.submitted) break;
-          flow.submitted = true;
-          const t = event.timing;
+          if (flows.flags[flow]! & FLOW_SUBMITTED) break;
+          flows.flags[flow]! |= FLOW_SUBMITTED;
           const dossier = event.dossier === undefined ? undefined : online.get(event.dossier);
           if (dossier && !dossier.matched) {
             dossier.matched = true;
@@ -312,24 +322,8 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
               scope.online.add(dossier.days);
             }
           }
-          for (const scope of both(code)) {
-            if (t.anchor === 'form-open') {
-              scope.formOpenAnchored += weight;
-              continue;
-            }
-            // A later submission of the same login already paid for the login: count from its own form.
-            const wall = t.sequence > 1 ? t.sinceOpenMs : t.totalMs;
-            scope.measured += weight;
-            scope.wall.add(wall, weight);
-            scope.wallSum += wall * weight;
-            scope.active.add(t.activeMs, weight);
-            scope.activeSum += t.activeMs * weight;
-            scope.byMinute[Math.min(MINUTE_BINS - 1, Math.floor(wall / 60_000))]! += weight;
-            if (wall < FIVE_MIN_MS) scope.under5 += weight;
-            if (wall < EIGHT_MIN_MS) scope.under8 += weight;
-            if (t.suspended) scope.suspended += weight;
-            if (t.clockChanged) scope.clockChanged += weight;
-          }
+          addTiming(overall, event.timing, weight);
+          addTiming(scopeOf(code), event.timing, weight);
           break;
         }
         default:
@@ -351,10 +345,10 @@ export function createKpiAggregator(options?: KpiOptions): KpiAggregator {
         if (!add) extra.set(scope, (add = new Scope()));
         return add;
       };
-      for (const flow of flows.values()) {
-        settleInto(scratch(overall), flow);
-        settleInto(scratch(scopeOf(flow.procedure)), flow);
-      }
+      flows.forEach((row) => {
+        settleInto(scratch(overall), row);
+        settleInto(scratch(scopeList[flows.scope[row]!]!), row);
+      });
       const hasProcessing = overall.online.n + overall.inPerson.n + overall.post.n > 0;
       const metrics = (scope: Scope): KpiMetrics => {
         const add = extra.get(scope) ?? new Scope();
