@@ -25,9 +25,10 @@ const nodeEntries = {
 };
 
 /**
- * Two swaps keep the embed small (docs/decisions/007-embed-budget.md): it loads its
- * on-demand UI from `oncefill.ui.js` rather than a chunk, and talks to the gateway through
- * `ky-lite` (the part of ky the sources use; the sources' tests run over both).
+ * Swaps keep the embed small (docs/decisions/007-embed-budget.md): it loads its on-demand UI
+ * from `oncefill.ui.js` rather than a chunk, talks to the gateway through `ky-lite` (the part of
+ * ky the sources use; the sources' tests run over both), and reads phones, personal IDs and tax
+ * codes in the form the gateway sends them only (parity with the full readers tested).
  */
 export const embedSwaps: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'oncefill-embed-swaps',
@@ -36,6 +37,7 @@ export const embedSwaps: NonNullable<Options['esbuildPlugins']>[number] = {
     build.onResolve({ filter: /\/load-ui\.js$/ }, to('src/iife/load-ui-script.ts'));
     build.onResolve({ filter: /^ky$/ }, to('src/iife/ky-lite.ts'));
     build.onResolve({ filter: /\/vn\/normalize-phone\.js$/ }, to('src/iife/wire-phone.ts'));
+    build.onResolve({ filter: /\/vn\/(check-tax-code|personal-id-digits)\.js$/ }, to('src/iife/wire-ids.ts'));
   },
 };
 
