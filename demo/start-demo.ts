@@ -343,7 +343,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       response.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
       return;
     }
-    if (path === '/' && method === 'GET') return html(response, 200, indexPage(definitions, session && who(session), sessionHead(session)));
+    if (path === '/' && method === 'GET') return html(response, 200, indexPage(definitions, session && who(session), sessionHead(session), integrity));
     if (path === '/login' && method === 'GET') return html(response, 200, loginPage(everyone, url.searchParams.get('next') ?? '/'));
     if (path === '/login' && method === 'POST') {
       const form = new URLSearchParams(Buffer.from(await readBody(request)).toString("utf8"));
