@@ -1,5 +1,5 @@
 /**
- * The TypeScript a new user copies from the README type-checks against the
+ * The TypeScript a new user copies from the README and docs/react.md type-checks against the
  * built package (`dist/*.d.ts`, through the package's exports map), as it would in their
  * project. Needs `npm run build` first, like the bundle tests.
  */
@@ -57,6 +57,14 @@ describe('documentation snippets type-check against dist/', () => {
     const readme = snippets('README.md', '## In the browser with a bundler', 'ts');
     expect(readme).toHaveLength(1);
     const { status, output } = typeCheck({ 'page-helpers.d.ts': PAGE_HELPERS, 'readme-bundler.ts': readme[0]! });
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, 120_000);
+
+  it('docs/react.md "Copy-paste start": controlled components and react-hook-form, each on its own', () => {
+    const react = snippets('docs/react.md', '## Copy-paste start', 'tsx');
+    expect(react).toHaveLength(2);
+    const { status, output } = typeCheck({ 'react-controlled.tsx': react[0]!, 'react-hook-form.tsx': react[1]! });
     expect(output).toBe('');
     expect(status).toBe(0);
   }, 120_000);
