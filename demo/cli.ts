@@ -1,11 +1,18 @@
 /**
  * `npm run demo`: builds the package first only when `dist/` is missing (saying so), then
- * starts the demo portal on 127.0.0.1 (`PORT`, default 8080; `ONCEFILL_GATEWAY_URL` for a
+ * starts the demo portal on 127.0.0.1 (`PORT`, default 8080, 0 for any free port; `ONCEFILL_GATEWAY_URL` for a
  * real gateway) and stops cleanly on Ctrl-C or SIGTERM.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { parsePort } from './port.js';
 
+// Checked before any build, so a mistyped PORT costs no wait.
+const port = parsePort(process.env.PORT);
+if (port === undefined) {
+  console.error('PORT must be a port number in decimal digits, 0–65535 (0: any free port; unset or empty: 8080)');
+  process.exit(2);
+}
 const root = new URL('../', import.meta.url).pathname;
 if (!existsSync(`${root}dist/oncefill.global.js`) || !existsSync(`${root}examples/vue-portal/dist`)) {
   console.log('The demo needs the built package (dist/) and examples: running npm run build first (once)…');
@@ -17,12 +24,13 @@ if (!existsSync(`${root}dist/oncefill.global.js`) || !existsSync(`${root}example
 }
 // Imported only now: it loads the built package, which the build above may just have made.
 const { startDemo } = await import('./start-demo.js');
-const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error('PORT must be a port number');
-  process.exit(2);
-}
-const demo = await startDemo({ port, ...(process.env.ONCEFILL_GATEWAY_URL ? { gatewayUrl: process.env.ONCEFILL_GATEWAY_URL } : {}), quiet: true });
+const gateway = process.env.ONCEFILL_GATEWAY_URL ? { gatewayUrl: process.env.ONCEFILL_GATEWAY_URL } : {};
+const demo = await startDemo({ port, ...gateway, quiet: true }).catch((error: unknown) => {
+  // The one start failure an operator can fix at once: say how, not Node's stack.
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+  console.error(`port ${port} is in use: set PORT=… or stop the other server`);
+  process.exit(1);
+});
 console.log(`oncefill demo: ${demo.url}  (log in, open a procedure; report at ${demo.url}report; Ctrl-C stops)`);
 let stopping = false;
 const stop = () => {

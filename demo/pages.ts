@@ -11,7 +11,14 @@ const shell = (title: string, body: string, head = '') => `<!doctype html>
 <title>${esc(title)}</title>${head}<link rel="stylesheet" href="/examples/legacy-page/legacy.css"></head>
 <body>${body}</body></html>`;
 
-export function indexPage(definitions: Definition[], who: string | undefined, head: string): string {
+/**
+ * The one-tag embed as the legacy pages load it: on the index page it binds no form but hooks
+ * the logout form (`data-oncefill-logout`), so logging out here clears oncefill's sessionStorage.
+ */
+const embed = (integrity: string) =>
+  `<script src="/oncefill/oncefill.global.js" integrity="${esc(integrity)}" crossorigin="anonymous" data-oncefill-telemetry="/telemetry" data-oncefill-lang="vi" data-oncefill-assets="/oncefill/"></script>`;
+
+export function indexPage(definitions: Definition[], who: string | undefined, head: string, integrity: string): string {
   const rows = definitions
     .map((d) => {
       const page = FRAMEWORK_PAGES[d.code];
@@ -30,7 +37,7 @@ export function indexPage(definitions: Definition[], who: string | undefined, he
     `<header>${session}</header><main><h1>Cổng dịch vụ công (bản thử)</h1>
 <p>Sáu thủ tục của kế hoạch Hải Phòng, điền sẵn từ dữ liệu Nhà nước đã có. Mọi người và doanh nghiệp ở đây đều là hư cấu.</p>
 <ul class="procedures">${rows}</ul><p><a href="/report">Báo cáo chỉ số</a> · <a href="/report.json">JSON</a></p></main>`,
-    head,
+    head + embed(integrity),
   );
 }
 

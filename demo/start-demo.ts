@@ -113,14 +113,18 @@ const cookieOf = (header: string | undefined, name: string) =>
     .find((c) => c.startsWith(`${name}=`))
     ?.slice(name.length + 1);
 
+/** A request body over `MAX_BODY`: the server answers 413, not 500. */
+class BodyTooLarge extends Error {}
+
 async function readBody(request: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
+    // Read on without keeping it: stopping mid-body resets the connection before the client can read the 413.
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY) throw new BodyTooLarge();
   return new Uint8Array(Buffer.concat(chunks));
 }
 
@@ -339,7 +343,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       response.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
       return;
     }
-    if (path === '/' && method === 'GET') return html(response, 200, indexPage(definitions, session && who(session), sessionHead(session)));
+    if (path === '/' && method === 'GET') return html(response, 200, indexPage(definitions, session && who(session), sessionHead(session), integrity));
     if (path === '/login' && method === 'GET') return html(response, 200, loginPage(everyone, url.searchParams.get('next') ?? '/'));
     if (path === '/login' && method === 'POST') {
       const form = new URLSearchParams(Buffer.from(await readBody(request)).toString("utf8"));
@@ -405,7 +409,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   }
 
   const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
+    handle(request, response).catch((error: unknown) => {
+      if (error instanceof BodyTooLarge && !response.headersSent)
+        return void response.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'body too large', limit: MAX_BODY }));
       // No value, ID or name in what the demo prints or answers.
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Lỗi máy chủ');
       else response.end();

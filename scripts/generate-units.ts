@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findSharedData } from './shared-data.js';
+import { findSharedData, missingSharedData } from './shared-data.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -293,7 +293,7 @@ function noticeText(dir: string): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv.includes('--data') ? process.argv[process.argv.indexOf('--data') + 1] : findAdminUnitsDir();
-  if (!dir) fail('shared/data/admin-units not found beside the repository; set ONCEFILL_ADMIN_UNITS_DIR or pass --data DIR');
+  if (!dir) fail(`${missingSharedData('admin-units')} (or ONCEFILL_ADMIN_UNITS_DIR to the folder itself, or pass --data DIR)`);
   const out = generateUnits(dir);
   const files: Array<[string, string]> = [
     [OUTPUT_FILES.oldProvinces, out.oldProvinces],

@@ -20,9 +20,13 @@ export function findSharedData(name: 'admin-units' | 'jcs-testdata'): string | u
   }
 }
 
+/** What to do when the folder is missing: the README's Quick start says the same. */
+export const missingSharedData = (name: 'admin-units' | 'jcs-testdata') =>
+  `shared/data/${name} not found: put the reference data beside the project (../shared/data/${name}) or set ONCEFILL_SHARED_DIR to the shared/ folder`;
+
 /** The same, for tests: a missing folder fails the test with what to do, never skips it. */
 export function sharedData(name: 'admin-units' | 'jcs-testdata'): string {
   const dir = findSharedData(name);
-  if (!dir) throw new Error(`shared/data/${name} not found above the repository; set ONCEFILL_SHARED_DIR to the shared/ folder`);
+  if (!dir) throw new Error(missingSharedData(name));
   return dir;
 }

@@ -4,6 +4,8 @@ export { version } from '../shared/version.js';
 // Binding existing HTML forms.
 export { bindForm, BINDING_KEY, DEFAULT_ENVELOPE_NAME, type Binding, type BindFormOptions, type FillReport } from './bind-form.js';
 export { autoInit } from './auto-init.js';
+// Importing oncefill/dom also types the events it dispatches on forms (`rows:needed`, `sdk:error`).
+export type { OncefillFormEventMap, RowsNeededDetail, SdkErrorDetail } from './form-events.js';
 export { BIND_STRINGS, type BindStrings } from './bind-strings.js';
 export { PANEL_STRINGS } from './ui/panel.js';
 export type { PanelStrings } from './ui/types.js';

@@ -90,7 +90,7 @@ describe('npm run demo', () => {
     const tree = mkdtempSync(join(tmpdir(), 'oncefill-demo-tree-'));
     temporary.push(tree);
     mkdirSync(join(tree, 'demo'));
-    copyFileSync(join(ROOT, 'demo/cli.ts'), join(tree, 'demo/cli.ts'));
+    for (const file of ['cli.ts', 'port.ts']) copyFileSync(join(ROOT, 'demo', file), join(tree, 'demo', file));
     copyFileSync(join(ROOT, 'package.json'), join(tree, 'package.json'));
     // A stand-in npm that records how it was called and fails, as a broken build would.
     const bin = join(tree, 'bin');
@@ -103,5 +103,26 @@ describe('npm run demo', () => {
     expect(cli.out.text).toContain('The demo needs the built package (dist/) and examples: running npm run build first (once)…');
     expect(cli.out.text).toContain('npm run build failed (see above): fix that, then run npm run demo again.');
     expect(readFileSync(join(tree, 'npm-called'), 'utf8').trim()).toBe(`${realpathSync(tree)} run build`);
+  });
+
+  it('refuses a PORT that is not plain decimal digits 0–65535, before building anything', async () => {
+    for (const PORT of ['1e3', '0x1F99', '65536', ' 8080']) {
+      const cli = run(join(ROOT, 'node_modules/.bin/tsx'), ['demo/cli.ts'], { cwd: ROOT, env: { PORT } });
+      expect((await cli.exited).code, PORT).toBe(2);
+      expect(cli.out.text.trim(), PORT).toBe('PORT must be a port number in decimal digits, 0–65535 (0: any free port; unset or empty: 8080)');
+    }
+  });
+
+  it('on a port already in use prints one line saying what to do, no stack, and exits 1', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = busy.address() as { port: number };
+      const cli = run(join(ROOT, 'node_modules/.bin/tsx'), ['demo/cli.ts'], { cwd: ROOT, env: { PORT: String(port) } });
+      expect((await cli.exited).code, cli.out.text).toBe(1);
+      expect(cli.out.text.trim()).toBe(`port ${port} is in use: set PORT=… or stop the other server`);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
   });
 });

@@ -488,6 +488,22 @@ describe('the legacy page of the demo, what the citizen may do', () => {
     expect(dossier.verification.fields['diplomas[0].diplomaTitle']).toMatchObject({ status: 'verified', source: 'results' });
   });
 
+  it('logging out from the home page clears oncefill\'s sessionStorage (flows, session, login)', async () => {
+    await openLegacy('1.005092');
+    await Promise.all([p().waitForURL(demo.url), p().click('a:text("Cổng dịch vụ công (bản thử)")')]);
+    const oncefillKeys = () => p().evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('oncefill:')));
+    // The form page left its flow behind: the keys the logout hook must clear are there.
+    expect(await oncefillKeys()).not.toEqual([]);
+    await p().waitForFunction(() => document.querySelector('script[src="/oncefill/oncefill.global.js"]') && 'Oncefill' in window);
+    await Promise.all([p().waitForURL(demo.url), p().click('button:text("Đăng xuất")')]);
+    await p().waitForLoadState('load');
+    expect(await p().locator('a[href="/login"]').count()).toBe(1);
+    // Only the logout's own wall-time mark stays (for pages restored from the back/forward cache).
+    expect(await oncefillKeys()).toEqual(['oncefill:logout']);
+    expect(await p().evaluate(() => JSON.parse(sessionStorage.getItem('oncefill:logout')!))).toEqual(expect.any(Number));
+    expect(await cspViolations(p())).toEqual([]);
+  });
+
   it('after logout, Back shows no filled values, and nothing more is posted', async () => {
     const cached = await launchChromium({ backForwardCache: true });
     try {

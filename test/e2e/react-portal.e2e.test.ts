@@ -188,6 +188,32 @@ describe.each(['react-19', 'react-18'] as const)('React example portal on %s', (
 });
 
 describe('React example portal, a dossier the back office refuses', () => {
+  it('2.000535 without a reason for reissue (required by the definition): refused with the problem at the reason, as on the Vue page; chosen, accepted', async () => {
+    const before = portal.dossiers().length;
+    const page = await open('react-19', 'food-safety.html', BUSINESS.enterpriseCode);
+    await waitFor(async () => (await page.inputValue('[name="facilityName"]')) !== '', 5000, 'filled');
+    await page.fill('[name="recipientAgency"]', 'Sở Công Thương thành phố Hải Phòng');
+    await page.fill('[name="signPlace"]', 'Hải Phòng');
+    await page.fill('[name="applicationDate"]', '2026-12-03');
+    await page.fill('[name="facilityAddress.detail"]', FACILITY_ADDRESS.detail);
+    await page.locator('[name="facilityAddress.wardCode"]:enabled').waitFor(); // the unit list has loaded
+    await pickWithKeyboard(page, '[data-name="facilityAddress.provinceCode"] [role="combobox"]', 'Hải Phòng');
+    await page.selectOption('[name="facilityAddress.wardCode"]', FACILITY_ADDRESS.wardCode);
+
+    const [refusal] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/submit/2.000535')), page.click('button[type="submit"]')]);
+    expect(refusal.status()).toBe(422);
+    expect(await refusal.json()).toEqual({ errors: [{ path: 'reissueReason', code: 'required', message: 'is required' }] });
+    await page.locator('[data-problem="reissueReason"]').waitFor();
+    expect(await page.locator('[data-oncefill-receipt]').count()).toBe(0);
+
+    await page.check('input[name="reissueReason"][value="expired"]');
+    await page.click('button[type="submit"]');
+    await page.locator('[data-oncefill-receipt]').waitFor();
+    expect(portal.dossiers().slice(before).map((d) => d.accepted)).toEqual([false, true]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows the problem next to the empty required field and no receipt; corrected, the dossier is accepted', async () => {
     const before = portal.dossiers().length;
     const [failed, confirmed] = [portal.events('submit:failed'), portal.events('submit:confirmed')];

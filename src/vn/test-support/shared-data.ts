@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findAdminUnitsDir } from '../../../scripts/generate-units.js';
+import { missingSharedData } from '../../../scripts/shared-data.js';
 
 export function adminUnitsDir(): string {
   const dir = findAdminUnitsDir();
-  if (!dir) throw new Error('shared/data/admin-units not found above the repository; set ONCEFILL_SHARED_DIR to the shared/ folder');
+  if (!dir) throw new Error(missingSharedData('admin-units'));
   return dir;
 }
 
