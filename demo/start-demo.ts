@@ -267,7 +267,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   }
 
   async function jsonPost(request: IncomingMessage, response: ServerResponse, session: DemoSession, code: string) {
-    const body = JSON.parse(Buffer.from(await readBody(request)).toString("utf8")) as { values?: Record<string, unknown>; envelope?: { provenance?: string[]; components?: Record<string, unknown> } };
+    type Dossier = { values?: Record<string, unknown>; envelope?: { provenance?: string[]; components?: Record<string, unknown> } };
+    let body: Dossier;
+    try {
+      body = JSON.parse(Buffer.from(await readBody(request)).toString('utf8')) as Dossier;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TypeError('not an object');
+    } catch {
+      return void response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'the dossier must be a JSON object' }));
+    }
     const post = { values: body.values ?? {}, provenance: body.envelope?.provenance ?? [], components: body.envelope?.components ?? {}, problems: [] } as unknown as FormSubmission;
     const record = receive('json', session, code, post, body.envelope);
     // A refused dossier gets no number: the page shows each problem by field path (codes and messages carry no value).
