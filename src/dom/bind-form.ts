@@ -419,17 +419,25 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
     session.apply(result);
     for (const path of Object.keys(result.fields)) paint(path);
     paintComponents();
-    warn((Object.keys(result.sources) as SourceId[]).filter((s) => /^(error|timeout)$/.test(result.sources[s]!.status)));
+    const prompts: SourcePrompt[] = [];
+    const failed: SourceId[] = [];
+    for (const source of Object.keys(result.sources) as SourceId[]) {
+      const { challenge, status: said } = result.sources[source]!;
+      // Consent (unless the page asks itself, or not at all) and codes are asked once the rest is in.
+      if (challenge || (said === 'no-consent' && options.consent === undefined)) result.complete && prompts.push({ source, challenge });
+      else if (/^(error|timeout|no-c|ch)/.test(said)) failed.push(source);
+    }
+    warn(failed);
     if (result.complete) {
       for (const [path, value] of pageValues) session.set(path, value, 'page');
       pageValues.clear();
       form.removeAttribute('data-oncefill-loading');
       if (!noticed.size) status.textContent = '';
-      if (!rerun) {
+      if (!queue) {
         tracker?.prefillApplied();
         tracker?.track('prefill:resolved', prefillReport(result, performance.now() - started));
       }
-      ask(result);
+      if (prompts.length) ask(prompts);
     }
     updateEnvelope();
   });
@@ -444,27 +452,17 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
 
   // --- consent and one-time codes ------------------------------------------------------------
 
-  let rerun = false;
-  let queue: Promise<unknown> = Promise.resolve();
-  /** Sources that wait for the citizen are asked in the on-demand UI; declined ones get the notice. */
-  const ask = (result: PrefillResult) => {
-    const prompts: SourcePrompt[] = [];
-    for (const source of Object.keys(result.sources) as SourceId[]) {
-      const { challenge, status: said } = result.sources[source]!;
-      // The UI asks consent once per source; a code again after a wrong one.
-      if (challenge || (said === 'no-consent' && options.consent === undefined)) prompts.push({ source, challenge });
-      else if (/^(no-c|ch)/.test(said)) warn([source]);
-    }
-    if (prompts.length)
-      loadUi().then(
-        guard((ui) => ui.ask({ after: status, procedure, prompts, lang, strings: options.strings, onAnswer: guard((source, answer) => (answer ? again(source, answer) : warn([source]))) })),
-        (error) => (fail(error), warn(prompts.map((p) => p.source))),
-      );
-  };
+  /** Runs after the first, one at a time: each starts from what the last one left. */
+  let queue: Promise<unknown> | undefined;
+  /** Sources that wait for the citizen are asked in the on-demand UI (consent once per source, a code again after a wrong one); declined ones get the notice. */
+  const ask = (prompts: SourcePrompt[]) =>
+    loadUi().then(
+      guard((ui) => ui.ask({ after: status, procedure, prompts, lang, strings: options.strings, onAnswer: guard((source, answer) => (answer ? again(source, answer) : warn([source]))) })),
+      (error) => (fail(error), warn(prompts.map((p) => p.source))),
+    );
   /** Asks `source` again with the citizen's consent or code; the sources that answered answer from the cache. */
   const again = (source: SourceId, answer: true | { id: string; code: string }) => {
-    rerun = true;
-    queue = queue.then(() => {
+    queue = (queue ?? Promise.resolve()).then(() => {
       const last = session.result!.sources;
       const sources: Sources = { [source]: options.sources![source] };
       for (const s of Object.keys(last) as SourceId[]) if (last[s]!.status === 'ok') sources[s] = options.sources![s];
