@@ -49,7 +49,7 @@ export interface BindFormOptions {
   deadlineMs?: number;
   /** Default `'vi'`. */
   lang?: 'vi' | 'en';
-  /** Replaces some of the words (marks, notices, the picker and the dispute dialog). */
+  /** Replaces some of the words (marks, notices, the picker, the dispute dialog, the consent and code prompts). */
   strings?: Partial<Omit<BindStrings, 'sources'>> & { sources?: Partial<BindStrings['sources']> } & Partial<PanelStrings>;
   /** Name of the hidden input carrying the envelope. Default `oncefill-envelope`. */
   envelopeName?: string;
@@ -72,7 +72,10 @@ export interface FillReport {
 export interface Binding {
   readonly form: HTMLFormElement;
   readonly session: FormSession;
-  /** Settles with the prefill once sources answered (undefined without sources). Never rejects. */
+  /**
+   * Settles with the prefill once sources first answered (undefined without sources); what the
+   * citizen's consent or one-time code brings fills later. Never rejects.
+   */
   readonly ready: Promise<PrefillResult | undefined>;
   report(): FillReport;
   /** Stops watching and removes marks, locks and notices; values stay in the form. */
