@@ -14,6 +14,7 @@ import { telemetryHub } from '../telemetry/telemetry-hub.js';
 import { markLogout } from '../timing/mark-logout.js';
 import { BINDING_KEY, bindForm, type Binding } from './bind-form.js';
 import { bindRatingPrompt } from './bind-rating-prompt.js';
+import { loadUi } from './load-ui.js';
 
 /** Set on a form as soon as one copy of oncefill claims it, before its definition loads. */
 const CLAIM_KEY = Symbol.for('oncefill.claim');
@@ -80,6 +81,7 @@ async function loadDefinition(form: HTMLFormElement, code: string, gateway: stri
 /** Binds one declared form; errors go to the form's `sdk:error` event. */
 async function bindDeclared(form: HTMLFormElement): Promise<Binding | undefined> {
   const code = form.getAttribute('data-oncefill-procedure')!.trim();
+  const lang = (setting(form, 'lang') ?? document.documentElement.lang).toLowerCase().startsWith('en') ? 'en' : 'vi';
   try {
     const gateway = setting(form, 'gateway');
     const credentials = (setting(form, 'credentials') ?? 'same-origin') as RequestCredentials;
@@ -87,13 +89,14 @@ async function bindDeclared(form: HTMLFormElement): Promise<Binding | undefined>
     const csrf = setting(form, 'csrf');
     const headers = csrf ? csrfHeaders(csrf) : undefined;
     const acting = actingFor(setting(form, 'acting-for'));
-    const lang = (setting(form, 'lang') ?? document.documentElement.lang).toLowerCase().startsWith('en') ? 'en' : 'vi';
     const procedure = await loadDefinition(form, code, gateway, credentials);
     return bindForm(form, {
       procedure,
       lang,
       sources: gateway ? createGatewaySources({ baseUrl: gateway, credentials, headers }) : undefined,
       actingFor: acting,
+      // `off`: the page asks for consent itself (or not at all); the built-in dialog stays away.
+      consent: setting(form, 'consent') !== 'off' && undefined,
     });
   } catch (error) {
     delete (form as Claimable)[CLAIM_KEY];
@@ -101,6 +104,8 @@ async function bindDeclared(form: HTMLFormElement): Promise<Binding | undefined>
     form.dispatchEvent(new CustomEvent('sdk:error', { bubbles: true, detail: { error } }));
     // Integrators need to see why a form stayed unbound; the message names no value.
     console.warn((error as Error).message);
+    // A definition that did not come: the citizen still learns they can type it all in.
+    if (/definition/.test((error as BindError).code)) loadUi().then((ui) => ui.unavailable(form, lang), () => undefined);
     return undefined;
   }
 }

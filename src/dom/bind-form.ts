@@ -29,7 +29,7 @@ import { VI_BIND_STRINGS, fill, type BindStrings } from './vi-strings.js';
 import { displayDate, displayValue, initialValue, isChoice, readValue, sameValue, unfit, writeValue } from './control-value.js';
 import { loadUi } from './load-ui.js';
 import { mapControls, type Control, type ControlMap, type SkippedControl } from './map-controls.js';
-import type { BindingUi, PanelStrings } from './ui/types.js';
+import type { BindingUi, PanelStrings, SourcePrompt } from './ui/types.js';
 
 export type { BindStrings } from './vi-strings.js';
 
@@ -40,13 +40,16 @@ export interface BindFormOptions {
   sources?: Sources;
   /** Ask to act for a business or a person the portal session may act for. */
   actingFor?: ActingFor;
-  /** Asks the citizen before a source that needs consent; without it such sources are skipped. */
-  consent?: ResolvePrefillOptions['consent'];
+  /**
+   * Asks the citizen before a source that needs consent. Default: oncefill's own dialog (from
+   * the on-demand UI), once per source; `false`: never ask, such sources are skipped with a notice.
+   */
+  consent?: ResolvePrefillOptions['consent'] | false;
   /** Stop waiting for sources after this long (default 10 s); the form stays usable. */
   deadlineMs?: number;
   /** Default `'vi'`. */
   lang?: 'vi' | 'en';
-  /** Replaces some of the words (marks, notices, the picker and the dispute dialog). */
+  /** Replaces some of the words (marks, notices, the picker, the dispute dialog, the consent and code prompts). */
   strings?: Partial<Omit<BindStrings, 'sources'>> & { sources?: Partial<BindStrings['sources']> } & Partial<PanelStrings>;
   /** Name of the hidden input carrying the envelope. Default `oncefill-envelope`. */
   envelopeName?: string;
@@ -69,7 +72,10 @@ export interface FillReport {
 export interface Binding {
   readonly form: HTMLFormElement;
   readonly session: FormSession;
-  /** Settles with the prefill once sources answered (undefined without sources). Never rejects. */
+  /**
+   * Settles with the prefill once sources first answered (undefined without sources); what the
+   * citizen's consent or one-time code brings fills later. Never rejects.
+   */
   readonly ready: Promise<PrefillResult | undefined>;
   report(): FillReport;
   /** Stops watching and removes marks, locks and notices; values stay in the form. */
@@ -416,21 +422,56 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
     session.apply(result);
     for (const path of Object.keys(result.fields)) paint(path);
     paintComponents();
-    const failed = (Object.keys(result.sources) as SourceId[]).filter((s) => /^(error|timeout)$/.test(result.sources[s]!.status) && !noticed.has(s));
-    if (failed.length) {
-      failed.forEach((s) => noticed.add(s));
-      notice(fill(words.failed, { source: [...noticed].map((s) => words.sources[s as SourceId]).join(', ') }));
+    const prompts: SourcePrompt[] = [];
+    const failed: SourceId[] = [];
+    for (const source of Object.keys(result.sources) as SourceId[]) {
+      const { challenge, status: said } = result.sources[source]!;
+      // Consent (unless the page asks itself, or not at all) and codes are asked once the rest is in.
+      if (challenge || (said === 'no-consent' && options.consent === undefined)) result.complete && prompts.push({ source, challenge });
+      else if (/^(error|timeout|no-c|ch)/.test(said)) failed.push(source);
     }
+    warn(failed);
     if (result.complete) {
       for (const [path, value] of pageValues) session.set(path, value, 'page');
       pageValues.clear();
       form.removeAttribute('data-oncefill-loading');
       if (!noticed.size) status.textContent = '';
-      tracker?.prefillApplied();
-      tracker?.track('prefill:resolved', prefillReport(result, performance.now() - started));
+      if (!queue) {
+        tracker?.prefillApplied();
+        tracker?.track('prefill:resolved', prefillReport(result, performance.now() - started));
+      }
+      if (prompts.length) ask(prompts);
     }
     updateEnvelope();
   });
+
+  /** The notice naming every source that gave nothing: their fields stay the citizen's to type. */
+  const warn = (sources: SourceId[]) => {
+    sources = sources.filter((s) => !noticed.has(s));
+    if (!sources.length) return;
+    sources.forEach((s) => noticed.add(s));
+    notice(fill(words.failed, { source: [...noticed].map((s) => words.sources[s as SourceId]).join(', ') }));
+  };
+
+  // --- consent and one-time codes ------------------------------------------------------------
+
+  /** Runs after the first, one at a time: each starts from what the last one left. */
+  let queue: Promise<unknown> | undefined;
+  /** Sources that wait for the citizen are asked in the on-demand UI (consent once per source, a code again after a wrong one); declined ones get the notice. */
+  const ask = (prompts: SourcePrompt[]) =>
+    loadUi().then(
+      guard((ui) => ui.ask({ after: status, procedure, prompts, lang, strings: options.strings, onAnswer: guard((source, answer) => (answer ? again(source, answer) : warn([source]))) })),
+      (error) => (fail(error), warn(prompts.map((p) => p.source))),
+    );
+  /** Asks `source` again with the citizen's consent or code; the sources that answered answer from the cache. */
+  const again = (source: SourceId, answer: true | { id: string; code: string }) => {
+    queue = (queue ?? Promise.resolve()).then(() => {
+      const last = session.result!.sources;
+      const sources: Sources = { [source]: options.sources![source] };
+      for (const s of Object.keys(last) as SourceId[]) if (last[s]!.status === 'ok') sources[s] = options.sources![s];
+      return run(sources, answer === true ? { consent: (prompt) => prompt.source === source } : { challenges: { [source]: answer } }).catch(fail);
+    });
+  };
 
   const notice = (text: string) => {
     status.textContent = text;
@@ -622,6 +663,18 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
   if (place) place.append(status);
   else form.prepend(status);
 
+  const run = (sources: Sources, more?: Partial<ResolvePrefillOptions>) =>
+    resolvePrefill(procedure, {
+      sources,
+      signal: controller.signal,
+      onUpdate: onResult,
+      actingFor: options.actingFor,
+      // Without the page's own callback, sources that need consent are asked after the first answer.
+      consent: options.consent || undefined,
+      // An unset deadline keeps resolvePrefill's default.
+      ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+      ...more,
+    });
   const start = () => {
     try {
       rescan();
@@ -641,15 +694,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
       if (!options.sources || stale) return settle(undefined);
       form.setAttribute('data-oncefill-loading', '');
       status.textContent = words.loading;
-      resolvePrefill(procedure, {
-        sources: options.sources,
-        signal: controller.signal,
-        onUpdate: onResult,
-        actingFor: options.actingFor,
-        consent: options.consent,
-        // An unset deadline keeps resolvePrefill's default.
-        ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
-      }).then(
+      run(options.sources).then(
         () => settle(active ? session.result : undefined),
         (error: unknown) => {
           fail(error);

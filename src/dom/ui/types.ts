@@ -4,6 +4,8 @@
  * chunk of `oncefill/dom` for npm users. Plain data and callbacks only, so the UI file shares
  * no module state with the main file (its telemetry hub, its sessions).
  */
+import type { Procedure } from '../../schema/procedure-format.js';
+import type { SourceId } from '../../shared/protocol.js';
 import type { RatingContext } from '../../timing/timing-page.js';
 import type { BindStrings } from '../vi-strings.js';
 import type { RatingPromptOptions } from './show-rating-prompt.js';
@@ -21,6 +23,44 @@ export interface PanelStrings {
   unlock: string;
   /** Said when the reason is empty. */
   reasonNeeded: string;
+  /** The consent dialog's question: `{source}`. */
+  consent: string;
+  /** What consent would fill: `{fields}`, the form's labels. */
+  consentFields: string;
+  agree: string;
+  decline: string;
+  /** The one-time code prompt: `{channel}`, one of `channels`. */
+  code: string;
+  /** Why the code is asked: `{source}`. */
+  codeWhy: string;
+  channels: Record<'sms' | 'email' | 'app', string>;
+  /** Sends the code. */
+  send: string;
+  /** Said when the code is empty. */
+  codeNeeded: string;
+  /** Said when the last code was not accepted. */
+  codeWrong: string;
+  /** The notice when the form's definition could not be loaded: nothing is prefilled. */
+  unavailable: string;
+}
+
+/** A source waiting for the citizen: their consent, or a one-time code when `challenge` is set. */
+export interface SourcePrompt {
+  source: SourceId;
+  challenge?: { id: string; channel: 'sms' | 'email' | 'app' };
+}
+
+export interface AskOptions {
+  /** The element the prompts follow (the form's status). */
+  after: Element;
+  /** For the labels of the fields a source would fill. */
+  procedure: Procedure;
+  prompts: SourcePrompt[];
+  lang: 'vi' | 'en';
+  /** The page's words, with what it calls the sources. */
+  strings?: Partial<PanelStrings> & { sources?: Partial<Record<SourceId, string>> };
+  /** `true`: consented; `{ id, code }`: the code typed; `false`: declined or cancelled. */
+  onAnswer(source: SourceId, answer: boolean | { id: string; code: string }): void;
 }
 
 export interface PickOptions {
@@ -51,6 +91,13 @@ export interface BindingUi {
   pick(options: PickOptions): () => void;
   /** Opens the dispute dialog; returns its close. */
   askReason(options: ReasonOptions): () => void;
+  /**
+   * Asks the citizen for consent (once per source and status element) or a one-time code
+   * (again after a wrong one), one panel per source.
+   */
+  ask(options: AskOptions): void;
+  /** The notice of a form left unbound because its definition could not be loaded. */
+  unavailable(form: HTMLFormElement, lang: 'vi' | 'en'): void;
   /** Shows the rating prompt for a flow; returns its close. */
   rating(context: RatingContext, options: RatingPromptOptions, hooks: { rate(score: number): void; closed(): void }): () => void;
   /** The binding's English words. */
