@@ -7,9 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import procedure1004616 from '../../procedures/1.004616.json';
 import { launchChromium, openPage, pageErrors, setVisibility, waitFor } from './harness.js';
-import { BUSINESS, CITIZEN, FACILITY_ADDRESS, PRACTICE_ANSWERS, answerPracticeQuestions, startPortal, type Portal } from './react-vue-portal.js';
+import { BUSINESS, CITIZEN, FACILITY_ADDRESS, answerPracticeQuestions, startPortal, submitPracticeAndCheck, type Portal } from './react-vue-portal.js';
 
 let browser: Browser;
 let portal: Portal;
@@ -81,47 +80,7 @@ describe.each(['react-19', 'react-18'] as const)('React example portal on %s', (
     expect(await page.inputValue('[name="email"]')).toBe('lan.moi@example.vn');
     expect(await page.inputValue('[name="fullName"]')).toBe('Nguyễn Thị Lan');
 
-    await page.click('button[type="submit"]');
-    await page.locator('[data-oncefill-receipt]').waitFor();
-    const received = portal.dossiers().slice(before);
-    expect(received).toHaveLength(1);
-    const { code, post, envelope, verification, validation, accepted, dossier } = received[0]!;
-    expect(code).toBe('1.004616');
-    expect(validation).toEqual({ ok: true, errors: [] });
-    expect(accepted).toBe(true);
-    expect(await page.locator('[data-oncefill-receipt]').textContent()).toContain(dossier!);
-    expect(envelope.procedure).toEqual({ code: '1.004616', version: procedure1004616.version });
-    const v = post.values;
-    expect(v.recipientAgency).toBe('31');
-    expect(v.fullName).toBe('Nguyễn Thị Lan');
-    expect(v.birthDate).toBe('1990-05-09');
-    expect(v.idNumber).toBe(CITIZEN.personalId);
-    expect(v.idIssueDate).toBe('2021-03-15');
-    expect(v.idIssuePlace).toBe('CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI');
-    expect(v.phone).toBe('0987654321');
-    expect(v.email).toBe('lan.moi@example.vn');
-    expect(v.permanentAddress).toEqual({ detail: 'Số 12 phố Hàng Chiếu', wardCode: '00070', wardName: 'Phường Hoàn Kiếm', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
-    expect(v.currentAddress).toEqual({ detail: 'Số 5 phố Hoàng Diệu', wardCode: '00004', wardName: 'Phường Ba Đình', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
-    expect(v['diplomas[0].diplomaTitle']).toBe('Bằng Dược sĩ đại học');
-    expect(v).toMatchObject(PRACTICE_ANSWERS);
-    expect(Object.keys(v).filter((k) => k.startsWith('practiceRows[1]'))).toEqual([]); // the removed row is gone
-    expect(v.signPlace).toBe('Hải Phòng');
-    expect(v.signDate).toBe('2026-12-03');
-    expect(v.signatoryName).toBe('Nguyễn Thị Lan');
-    expect(envelope.fields.fullName).toMatchObject({ source: 'population', setBy: 'oncefill', locked: true });
-    expect(envelope.fields.phone).toMatchObject({ source: 'personal', setBy: 'citizen' });
-    expect(envelope.fields.email).toMatchObject({ source: 'personal', setBy: 'citizen', edited: true });
-    // The back office's own check passes: every locked value is the one the gateway signed.
-    expect(verification.problems).toEqual([]);
-    expect(verification.fields.fullName?.status).toBe('verified');
-    expect(verification.fields.idNumber?.status).toBe('verified');
-
-    // StrictMode ran every effect twice; the form was opened once.
-    await setVisibility(page, 'hidden');
-    await waitFor(() => portal.events('submit:confirmed') > confirmed, 5000, 'telemetry');
-    expect(portal.events('form:opened') - opened).toBe(1);
-    expect(portal.refusedEvents()).toBe(0);
-    expect(pageErrors(page)).toEqual([]);
+    await submitPracticeAndCheck(page, portal, { before, opened, confirmed });
     await page.context().close();
   });
 
