@@ -268,9 +268,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
   async function jsonPost(request: IncomingMessage, response: ServerResponse, session: DemoSession, code: string) {
     type Dossier = { values?: Record<string, unknown>; envelope?: { provenance?: string[]; components?: Record<string, unknown> } };
+    const text = Buffer.from(await readBody(request)).toString('utf8');
     let body: Dossier;
     try {
-      body = JSON.parse(Buffer.from(await readBody(request)).toString('utf8')) as Dossier;
+      body = JSON.parse(text) as Dossier;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TypeError('not an object');
     } catch {
       return void response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'the dossier must be a JSON object' }));

@@ -48,4 +48,11 @@ describe('a request body over the limit', () => {
     const answer = await fetch(`${demo.url}telemetry`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{"not":"an event"}\n' });
     expect(answer.status).toBe(400);
   });
+
+  it.each(['{"values":', 'null', '[]'])('answers a JSON dossier that is not a JSON object (%s) with 400, not 500', async (body) => {
+    const answer = await fetch(`${demo.url}submit/2.000535`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({ error: 'the dossier must be a JSON object' });
+    expect((await fetch(demo.url)).status).toBe(200);
+  });
 });
