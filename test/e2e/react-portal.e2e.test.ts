@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, pageErrors, setVisibility, waitFor } from './harness.js';
-import { BUSINESS, CITIZEN, FACILITY_ADDRESS, answerPracticeQuestions, startPortal, submitPracticeAndCheck, type Portal } from './react-vue-portal.js';
+import { BUSINESS, CITIZEN, FACILITY_ADDRESS, answerPracticeQuestions, refusedWithoutReasonThenAccepted, startPortal, submitPracticeAndCheck, type Portal } from './react-vue-portal.js';
 
 let browser: Browser;
 let portal: Portal;
@@ -159,16 +159,7 @@ describe('React example portal, a dossier the back office refuses', () => {
     await pickWithKeyboard(page, '[data-name="facilityAddress.provinceCode"] [role="combobox"]', 'Hải Phòng');
     await page.selectOption('[name="facilityAddress.wardCode"]', FACILITY_ADDRESS.wardCode);
 
-    const [refusal] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/submit/2.000535')), page.click('button[type="submit"]')]);
-    expect(refusal.status()).toBe(422);
-    expect(await refusal.json()).toEqual({ errors: [{ path: 'reissueReason', code: 'required', message: 'is required' }] });
-    await page.locator('[data-problem="reissueReason"]').waitFor();
-    expect(await page.locator('[data-oncefill-receipt]').count()).toBe(0);
-
-    await page.check('input[name="reissueReason"][value="expired"]');
-    await page.click('button[type="submit"]');
-    await page.locator('[data-oncefill-receipt]').waitFor();
-    expect(portal.dossiers().slice(before).map((d) => d.accepted)).toEqual([false, true]);
+    await refusedWithoutReasonThenAccepted(page, portal, before);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -155,3 +155,17 @@ export async function submitPracticeAndCheck(page: Page, portal: Portal, counts:
   expect(portal.refusedEvents()).toBe(0);
   expect(pageErrors(page)).toEqual([]);
 }
+
+/** 2.000535 submitted without the reason for reissue (required): refused with the problem shown at the reason and no receipt; then chosen and accepted. */
+export async function refusedWithoutReasonThenAccepted(page: Page, portal: Portal, before: number): Promise<void> {
+  const [refusal] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/submit/2.000535')), page.click('button[type="submit"]')]);
+  expect(refusal.status()).toBe(422);
+  expect(await refusal.json()).toEqual({ errors: [{ path: 'reissueReason', code: 'required', message: 'is required' }] });
+  await page.locator('[data-problem="reissueReason"]').waitFor();
+  expect(await page.locator('[data-oncefill-receipt]').count()).toBe(0);
+
+  await page.check('input[name="reissueReason"][value="expired"]');
+  await page.click('button[type="submit"]');
+  await page.locator('[data-oncefill-receipt]').waitFor();
+  expect(portal.dossiers().slice(before).map((d) => d.accepted)).toEqual([false, true]);
+}
