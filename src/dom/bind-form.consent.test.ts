@@ -97,6 +97,29 @@ describe('bindForm asks what a source needs', () => {
     expect(status()).toBe('');
   });
 
+  it('a value the consented source contradicts gets the picker, and stays until the citizen picks', async () => {
+    server.use(
+      http.post(`${BASE}/population`, () => HttpResponse.json({ protocol: 1, source: 'population', fingerprint: 'fp', attributes: { email: { value: 'lan@example.vn', verification: 'verified' } }, provenance: 'stmt-population' })),
+    );
+    document.body.innerHTML = `<form><label>Thư điện tử <input name="email" type="email"></label><button>Nộp</button></form>`;
+    const procedure = parseProcedure(testDefinition([{ id: 'email', type: 'email', label: { vi: 'Thư điện tử' }, prefill: { from: [{ source: 'population', attribute: 'email' }, { source: 'personal', attribute: 'email' }] } }]));
+    binding = bindForm($<HTMLFormElement>('form'), { procedure, sources: createGatewaySources({ baseUrl: BASE, retries: 0, timeoutMs: 2000 }) });
+    await binding.ready;
+    const email = $('[name=email]');
+    expect(email.value).toBe('lan@example.vn');
+    button(await opened(ASK), 'Đồng ý').click();
+    await vi.waitFor(() => expect(email.hasAttribute('data-oncefill-conflict')).toBe(true));
+    expect(email.value).toBe('lan@example.vn');
+    expect(email.hasAttribute('data-oncefill-filled')).toBe(false);
+    (document.querySelector('.oncefill-note-button') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(document.querySelectorAll('[role=dialog] input[type=radio]')).toHaveLength(2));
+    const personal = Array.from(document.querySelectorAll<HTMLInputElement>('[role=dialog] input[type=radio]')).find((r) => r.parentElement!.textContent!.startsWith('an@example.vn'))!;
+    personal.click();
+    (document.querySelector('.oncefill-panel-confirm') as HTMLButtonElement).click();
+    expect(email.value).toBe('an@example.vn');
+    expect(JSON.parse($('input[name="oncefill-envelope"]').value).fields.email).toMatchObject({ source: 'personal', setBy: 'citizen' });
+  });
+
   it('declined: the notice, the field stays editable, no consent recorded', async () => {
     await bind(['personal']).ready;
     button(await opened(ASK), 'Không').click();

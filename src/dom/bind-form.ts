@@ -254,7 +254,9 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
     const state = session.get(path);
     const result: FieldResult | undefined = state?.result;
     if (!controls || !state) return unpaint(path);
-    const ours = !!state.provenance && (state.setBy === 'oncefill' || chosen.has(path)) && !state.edited;
+    // A later source disagreeing with a value oncefill filled: the citizen decides; the value stays until then.
+    const contested = result?.status === 'conflict' && state.setBy === 'oncefill' && !state.locked && !chosen.has(path);
+    const ours = !!state.provenance && (state.setBy === 'oncefill' || chosen.has(path)) && !state.edited && !contested;
     const sig = `${result?.status}${state.setBy}${state.locked}${!!state.disputed}${ours}${JSON.stringify(state.value)}`;
     if (!force && painted.get(path)?.sig === sig) return;
     unpaint(path);
@@ -292,7 +294,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
         ),
         `${words.wrong} ${label(path)}`,
       ]);
-    } else if (result?.status === 'conflict' && state.setBy === undefined && result.candidates) {
+    } else if (result?.status === 'conflict' && (state.setBy === undefined || contested) && result.candidates) {
       const candidates = result.candidates;
       for (const el of controls) attr(undo, el, 'data-oncefill-conflict', '');
       const text = fill(words.conflict, { count: String(candidates.length) });
