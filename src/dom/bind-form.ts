@@ -430,7 +430,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
       const { challenge, status: said } = result.sources[source]!;
       // Consent (unless the page asks itself, or not at all) and codes are asked once the rest is in.
       if (challenge || (said === 'no-consent' && options.consent === undefined)) result.complete && prompts.push({ source, challenge });
-      else if (/^(error|timeout|no-c|ch)/.test(said)) failed.push(source);
+      else if (/^(error|timeout|no-consent|challenge)$/.test(said)) failed.push(source);
     }
     warn(failed);
     if (result.complete) {
