@@ -120,11 +120,15 @@ describe('a one-tag page asks for what a source needs', () => {
     await p.waitForSelector('[name=contactEmail][data-oncefill-filled=personal]');
     expect(await p.inputValue('[name=contactEmail]')).toBe('lan.nguyen@example.vn');
     expect(await consent.count()).toBe(0);
+    // Her personal store holds another phone: the one already filled stays, marked for her to pick.
+    await p.waitForSelector('[name=contactPhone][data-oncefill-conflict]');
+    expect(await p.inputValue('[name=contactPhone]')).toBe('0912345678');
 
     const dossier = await post(p);
     expect(dossier.post.values).toMatchObject({ contactEmail: 'lan.nguyen@example.vn', fullName: 'Nguyễn Thị Lan' });
     const envelope = dossier.envelope as { fields: Record<string, { source?: string; setBy?: string }> };
     expect(envelope.fields.contactEmail).toMatchObject({ source: 'personal', setBy: 'oncefill' });
+    expect(envelope.fields.contactPhone).toMatchObject({ source: 'population', setBy: 'oncefill' });
     expect(dossier.verification.fields.contactEmail).toMatchObject({ status: 'verified', source: 'personal' });
     expect(dossier.verification.ok).toBe(true);
   });
