@@ -36,6 +36,13 @@ describe('the embed reads personal IDs and tax codes in their wire form exactly 
     },
   );
 
+  it('reads every 0NN prefix as the full reader does (the 63 province codes, and no other)', () => {
+    const prefixes = Array.from({ length: 100 }, (_, n) => `0${String(n).padStart(2, '0')}`);
+    const accepted = prefixes.filter((prefix) => personalIdDigits(`${prefix}190012345`) !== undefined);
+    expect(accepted).toEqual(prefixes.filter((prefix) => fullPersonalId(`${prefix}190012345`) !== undefined));
+    expect(accepted).toHaveLength(63);
+  });
+
   it.each(['001 090 012 345', '0314409058002', ' 0100233488', '０１００２３３４８８'])('refuses %j, which the full reader accepts but the gateway never sends', (text) => {
     expect(checkTaxCode(text, { allowPersonalId: true }).ok).toBe(false);
     expect(personalIdDigits(text)).toBeUndefined();

@@ -9,10 +9,13 @@
  * full readers, which also read what people type.
  */
 import type { CheckTaxCodeOptions, CheckTaxCodeResult } from '../vn/check-tax-code.js';
-import { OLD_PROVINCE_CODES } from '../vn/old-provinces.generated.js';
+import { OLD_PROVINCE_MASK } from '../vn/old-provinces.generated.js';
+
+/** Digits 2–3 are one of the 63 province codes (`OLD_PROVINCE_MASK`: hex digit `i` holds codes `4i`–`4i + 3`). */
+const provincePrefix = (code: number) => (parseInt(OLD_PROVINCE_MASK[code >> 2]!, 16) >> (code & 3)) & 1;
 
 export function personalIdDigits(text: unknown): string | undefined {
-  return typeof text === 'string' && /^0\d{11}$/.test(text) && OLD_PROVINCE_CODES.split(' ').includes(text.slice(1, 3)) ? text : undefined;
+  return typeof text === 'string' && /^0\d{11}$/.test(text) && provincePrefix(+text.slice(1, 3)) ? text : undefined;
 }
 
 export function checkTaxCode(text: unknown, options: CheckTaxCodeOptions = {}): CheckTaxCodeResult {
