@@ -7,10 +7,11 @@
  *   `post(path, { json, retry, signal })` resolving to the `Response`;
  * - non-2xx rejects with `HTTPError` (its `response` unread), a slow attempt with `TimeoutError`
  *   (the timeout is per attempt and aborts the fetch);
- * - retries: only listed methods; then `shouldRetry` (synchronous here), where `false` gives up;
- *   network errors and listed statuses; `Retry-After` (and the
- *   usual rate-limit headers) honoured on `afterStatusCodes`, capped at `maxRetryAfter`;
- *   otherwise 0.3 s × 2ⁿ⁻¹ capped at `backoffLimit`; an abort stops everything.
+ * - retries (of POST, the only method here): `shouldRetry` (synchronous here), where `false`
+ *   gives up; network errors and listed statuses; `Retry-After` (seconds or an HTTP date: the
+ *   header the gateway protocol sends; ky also reads the `RateLimit-*` family, which no gateway
+ *   sends) honoured on `afterStatusCodes`, capped at `maxRetryAfter`; otherwise 0.3 s × 2ⁿ⁻¹
+ *   capped at `backoffLimit`; an abort stops everything.
  */
 
 export class HTTPError extends Error {
@@ -32,6 +33,7 @@ export class TimeoutError extends Error {
 
 interface RetryOptions {
   limit?: number;
+  /** Accepted for ky's shape; every request here is a POST, which ky retries by default. */
   methods?: string[];
   statusCodes?: number[];
   afterStatusCodes?: number[];
@@ -49,19 +51,16 @@ interface Defaults {
   hooks?: { beforeRequest?: Array<(request: Request) => unknown> };
 }
 
-const RETRY_AFTER = ['Retry-After', 'RateLimit-Reset', 'X-RateLimit-Retry-After', 'X-RateLimit-Reset', 'X-Rate-Limit-Reset'];
-
 /** Milliseconds to wait before attempt `n + 1`, or `undefined` to give up. */
 function delay(retry: RetryOptions, n: number, error: unknown): number | undefined {
-  if (n > (retry.limit ?? 0) || !(retry.methods ?? ['post']).includes('post') || retry.shouldRetry?.({ error, retryCount: n }) === false || error instanceof TimeoutError) return undefined;
+  if (n > (retry.limit ?? 0) || retry.shouldRetry?.({ error, retryCount: n }) === false || error instanceof TimeoutError) return undefined;
   if (error instanceof HTTPError) {
     const status = error.response.status;
     if (!(retry.statusCodes ?? []).includes(status)) return undefined;
-    const header = RETRY_AFTER.map((name) => error.response.headers.get(name)).find((v) => v !== null);
+    const header = error.response.headers.get('retry-after');
     if (header && (retry.afterStatusCodes ?? []).includes(status)) {
       let after = Number(header) * 1000;
       if (Number.isNaN(after)) after = Date.parse(header) - Date.now();
-      else if (after >= Date.parse('2024-01-01')) after -= Date.now();
       return Math.min(after, retry.maxRetryAfter ?? after);
     }
   }
