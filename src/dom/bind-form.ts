@@ -24,6 +24,7 @@ import type { ActingFor, SourceId } from '../shared/protocol.js';
 import type { Sources } from '../sources/types.js';
 import { telemetryHub } from '../telemetry/telemetry-hub.js';
 import { trackForm, type FormTracker } from '../telemetry/track-form.js';
+import { readMetaLogin } from '../timing/read-meta-login.js';
 import { STORAGE_KEYS, readStored } from '../timing/tab-storage.js';
 import { VI_BIND_STRINGS, fill, type BindStrings } from './vi-strings.js';
 import { displayDate, displayValue, initialValue, isChoice, readValue, sameValue, unfit, writeValue } from './control-value.js';
@@ -94,8 +95,7 @@ function sessionEnded(): boolean {
   const logout = readStored<number>(STORAGE_KEYS.logout);
   const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
   if (logout === undefined || nav?.type !== 'back_forward') return false;
-  const meta = document.querySelector('meta[name="oncefill-login-at"]')?.getAttribute('content')?.trim();
-  const login = meta ? (/^\d+$/.test(meta) ? +meta : Date.parse(meta)) : readStored<{ at?: number }>(STORAGE_KEYS.login)?.at;
+  const login = readMetaLogin(document, Date.now())?.at ?? readStored<{ at?: number }>(STORAGE_KEYS.login)?.at;
   return !(Number(login) > logout);
 }
 

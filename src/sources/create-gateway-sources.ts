@@ -32,33 +32,11 @@ export const DEFAULT_GATEWAY_SOURCES_OPTIONS = {
 
 export type GatewaySources = Record<SourceId, Source>;
 
-const PROTOCOL_ERRORS = new Set<string>([
-  'unauthorized',
-  'forbidden',
-  'no-consent',
-  'challenge-required',
-  'not-found',
-  'unavailable-until',
-  'rate-limited',
-  'bad-request',
-]);
-
-/** Fixed messages: nothing a server sends is ever echoed into an error. */
-const MESSAGES: Record<SourceErrorCode, string> = {
-  unauthorized: 'session ended',
-  forbidden: 'refused',
-  'no-consent': 'needs consent',
-  'challenge-required': 'needs a one-time code',
-  'not-found': 'unknown source or procedure',
-  'unavailable-until': 'unavailable for now',
-  'rate-limited': 'too many requests',
-  'bad-request': 'request not understood',
-  timeout: 'no answer in time',
-  network: 'unreachable',
-  aborted: 'cancelled',
-  'bad-response': 'unreadable answer',
-  'server-error': 'gateway failed',
-};
+/**
+ * The protocol's error codes. An error's message is its code (and what was wrong with an answer):
+ * nothing a server sends is ever echoed into an error.
+ */
+const PROTOCOL_ERRORS = new Set<string>(['unauthorized', 'forbidden', 'no-consent', 'challenge-required', 'not-found', 'unavailable-until', 'rate-limited', 'bad-request']);
 
 /**
  * The standard sources (`population`, `results`, `personal`, `business`) over the portal's
@@ -111,7 +89,7 @@ export function createGatewaySources(options: GatewaySourcesOptions): GatewaySou
         const raw = await send(api, id, 'consent', request, call.signal, 0, o.maxAnswerChars);
         const answer = raw as Partial<ConsentAnswer> | null;
         if (!answer || answer.protocol !== 1 || typeof answer.token !== 'string' || typeof answer.expiresAt !== 'string')
-          throw new SourceError('bad-response', id, MESSAGES['bad-response']);
+          throw new SourceError('bad-response', id, 'not a consent answer');
         return { protocol: 1, token: answer.token, expiresAt: answer.expiresAt };
       },
     };
@@ -141,14 +119,14 @@ async function send(
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new SourceError('bad-response', source, MESSAGES['bad-response'], { cause });
+    throw new SourceError('bad-response', source, 'not JSON', { cause });
   }
 }
 
 async function toSourceError(error: unknown, source: SourceId, signal: AbortSignalLike | undefined): Promise<SourceError> {
   if (error instanceof SourceError) return error;
-  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return new SourceError('aborted', source, MESSAGES.aborted, { cause: error });
-  if (error instanceof TimeoutError) return new SourceError('timeout', source, MESSAGES.timeout, { cause: error });
+  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return new SourceError('aborted', source, 'aborted', { cause: error });
+  if (error instanceof TimeoutError) return new SourceError('timeout', source, 'timeout', { cause: error });
   if (error instanceof HTTPError) {
     const { status } = error.response;
     let body: ProtocolErrorBody['error'] | undefined;
@@ -162,12 +140,12 @@ async function toSourceError(error: unknown, source: SourceId, signal: AbortSign
       body && PROTOCOL_ERRORS.has(body.code) ? (body.code as ProtocolErrorCode) : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status >= 500 ? 'server-error' : 'bad-response';
     const retryAfter = typeof body?.retryAfterSeconds === 'number' ? body.retryAfterSeconds : Number(error.response.headers.get('retry-after'));
     const challenge = code === 'challenge-required' && body?.challenge && typeof body.challenge.id === 'string' ? body.challenge : undefined;
-    return new SourceError(code, source, MESSAGES[code], {
+    return new SourceError(code, source, code, {
       cause: error,
       status,
       ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
       ...(challenge ? { challenge: { id: challenge.id, channel: challenge.channel, ...(challenge.expiresAt ? { expiresAt: challenge.expiresAt } : {}) } } : {}),
     });
   }
-  return new SourceError('network', source, MESSAGES.network, { cause: error });
+  return new SourceError('network', source, 'network', { cause: error });
 }

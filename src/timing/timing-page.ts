@@ -8,6 +8,7 @@
  */
 import type { AbandonPhase, AbandonReason, AnchorKind, FlowEnding, ProcedureRef, SubmitFailure } from './flow-constants.js';
 import { randomId } from './random-id.js';
+import { readMetaLogin } from './read-meta-login.js';
 import { STORAGE_KEYS, readStored, writeStored } from './tab-storage.js';
 import { advance, defaultClocks, startTimeline, type Clocks, type Timeline } from './timeline.js';
 import { withoutUndefined } from './without-undefined.js';
@@ -203,19 +204,6 @@ const clamp = (ms: number) => Math.min(MAX_MS, Math.max(0, Math.round(ms)));
 
 /** Login → form open, when the anchor is a login. */
 const authMs = ({ anchor, marks }: FlowState) => (anchor === 'form-open' ? undefined : clamp(marks.open - marks.login));
-
-/** Reads `<meta name="oncefill-login-at" content="ISO date-time or epoch ms" data-now="server time">`. */
-function readMetaLogin(doc: Document | undefined, wall: number): { at: number; src: string } | undefined {
-  const meta = doc?.querySelector('meta[name="oncefill-login-at"]');
-  const src = meta?.getAttribute('content')?.trim();
-  const time = (text = '') => (/^\d+$/.test(text) ? Number(text) : Date.parse(text));
-  let at = time(src);
-  if (!src || !Number.isFinite(at)) return undefined;
-  // The server's clock is not the device's: shift by the skew the server's own "now" reveals.
-  const now = time(meta?.getAttribute('data-now')?.trim());
-  if (Number.isFinite(now)) at -= now - wall;
-  return { at: Math.min(at, wall), src };
-}
 
 /**
  * Creates the timing state of one page load. `oncefill/dom` uses one per page
