@@ -23,14 +23,20 @@ writeFileSync(new URL('vn/NOTICE', dist), `${unitList.notice}\n`);
 
 // The embed's stylesheet and on-demand UI: their hashes go into the main file, which pins them.
 copyFileSync(new URL('../src/dom/oncefill.css', import.meta.url), new URL('oncefill.css', dist));
+/** The hash for the page's `<script integrity>` tag (sha384, as SRI tools print it). */
 const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(new URL(file, dist))).digest('base64')}`;
+/**
+ * The pins inside the main file use sha256: as strong a pin for SRI, and 20 base64 characters
+ * shorter each, which gzip cannot shrink (docs/decisions/007-embed-budget.md).
+ */
+const pin = (file: string) => `sha256-${createHash('sha256').update(readFileSync(new URL(file, dist))).digest('base64')}`;
 const main = new URL('oncefill.global.js', dist);
 await postMinify('oncefill.ui.js', readFileSync(new URL('oncefill.ui.js', dist), 'utf8'));
 let code = await postMinify('oncefill.global.js', wrapEmbed(readFileSync(main, 'utf8')));
 for (const [marker, file] of [['ONCEFILL_UI_INTEGRITY', 'oncefill.ui.js'], ['ONCEFILL_CSS_INTEGRITY', 'oncefill.css']] as const) {
-  const placeholder = `sha384-${marker.padEnd(64, '_')}`;
+  const placeholder = `sha256-${marker.padEnd(44, '_')}`;
   if (!code.includes(placeholder)) throw new Error(`after-build: ${marker} placeholder missing from oncefill.global.js`);
-  code = code.replace(placeholder, sri(file));
+  code = code.replace(placeholder, pin(file));
 }
 writeFileSync(main, code);
 for (const file of ['oncefill.global.js', 'oncefill.ui.js', 'oncefill.css'])

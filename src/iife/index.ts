@@ -25,7 +25,7 @@ export { rate } from '../dom/rate.js';
 export { bindRatingPrompt } from '../dom/bind-rating-prompt.js';
 
 /** Replaced by the build with the hash of `dist/oncefill.css`. */
-const CSS_INTEGRITY = 'sha384-ONCEFILL_CSS_INTEGRITY__________________________________________';
+const CSS_INTEGRITY = 'sha256-ONCEFILL_CSS_INTEGRITY______________________';
 const EMBED_KEY = Symbol.for('oncefill.embed');
 
 function start(): void {

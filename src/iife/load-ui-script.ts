@@ -8,7 +8,7 @@ import { UI_KEY, type BindingUi } from '../dom/ui/types.js';
 import { assets } from './assets.js';
 
 /** Replaced by the build (`scripts/after-build.ts`) with the hash of `dist/oncefill.ui.js`. */
-export const UI_INTEGRITY = 'sha384-ONCEFILL_UI_INTEGRITY___________________________________________';
+export const UI_INTEGRITY = 'sha256-ONCEFILL_UI_INTEGRITY_______________________';
 
 let loading: Promise<BindingUi> | undefined;
 

@@ -169,6 +169,31 @@ describe('the one-tag embed on a legacy form', () => {
     expect(await cspViolations(page)).toEqual([]);
   });
 
+  it('refuses an on-demand UI file that is not the one it was built with (its pinned hash), and says so', async () => {
+    gateway.answers = { population: { attributes: POPULATION }, personal: { attributes: { phone: { value: '+84987000111', verification: 'user-provided' } } } };
+    // The same files, one byte changed in the UI file: as a compromised static host would serve them.
+    const ui = readFileSync(`${ROOT}dist/oncefill.ui.js`, 'utf8');
+    server.route('/altered/oncefill.ui.js', (_request, response) => void response.writeHead(200, { 'content-type': 'text/javascript' }).end(`${ui}\n;`));
+    server.route('/altered/oncefill.css', (_request, response) => void response.writeHead(200, { 'content-type': 'text/css' }).end(readFileSync(`${ROOT}dist/oncefill.css`)));
+    serveCsp('/altered-ui', portalPage({ head: '<meta name="x" data-oncefill-assets="/altered/">' }));
+    page = await openPage(browser);
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(server.url('/altered-ui'));
+    await page.evaluate(() => document.addEventListener('sdk:error', (e) => ((window as unknown as { sdkErrors: string[] }).sdkErrors ??= []).push((e as CustomEvent).detail.error.code)));
+    await bound();
+    expect(await value('#fullName')).toBe('Nguyễn Thị Lan');
+    // The stylesheet, unaltered, still applies.
+    expect(await page.$eval('#fullName', (el) => getComputedStyle(el).backgroundColor)).toBe('rgb(243, 243, 243)');
+    await page.getByRole('button', { name: 'Các nguồn ghi khác nhau (2): chọn giá trị đúng' }).click();
+    await page.waitForFunction(() => (window as unknown as { sdkErrors?: string[] }).sdkErrors?.includes('ui-unavailable'));
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(errors.join('\n')).toMatch(/integrity/i);
+    // The form stays usable: the citizen types the phone number.
+    await page.fill('#phone', '0987000111');
+    expect(await value('#phone')).toBe('0987000111');
+  });
+
   it('loaded twice, and beside an npm bundle, binds each form once', async () => {
     gateway.answers = { population: { attributes: POPULATION } };
     serveCsp(
