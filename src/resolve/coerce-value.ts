@@ -21,12 +21,12 @@ import { parseIsoCalendarDate } from '../vn/parse-iso-calendar-date.js';
 import { personalIdDigits } from '../vn/personal-id-digits.js';
 import { properCaseName } from '../vn/proper-case-name.js';
 import type { AddressValue, FieldReason, FieldValue } from './types.js';
+import { isObject } from '../shared/is-object.js';
 
 export type Coerced = { ok: true; value: FieldValue } | { ok: false; reason: FieldReason };
 
 const fail = (reason: FieldReason): Coerced => ({ ok: false, reason });
 const ok = (value: FieldValue): Coerced => ({ ok: true, value });
-const isObject = (v: unknown): v is Record<string, JsonValue> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'on', 'có', 'co']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'off', '', 'không', 'khong']);
@@ -96,7 +96,7 @@ function exactNumber(raw: JsonValue, integer: boolean): Coerced {
 function nameText(raw: JsonValue, field: Field): Coerced {
   let text: string;
   if (typeof raw === 'string') text = normalizeText(raw);
-  else if (isObject(raw) && typeof raw.given === 'string')
+  else if (isObject<JsonValue>(raw) && typeof raw.given === 'string')
     text = joinName({ family: typeof raw.family === 'string' ? raw.family : '', middle: typeof raw.middle === 'string' ? raw.middle : '', given: raw.given });
   else return fail('type-mismatch');
   if (text === '') return fail('bad-format');
@@ -104,7 +104,7 @@ function nameText(raw: JsonValue, field: Field): Coerced {
 }
 
 function addressValue(raw: JsonValue): AddressValue | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isObject<JsonValue>(raw)) return undefined;
   const { detail, wardCode, wardName, provinceCode, provinceName } = raw;
   if (typeof wardCode !== 'string' || typeof provinceCode !== 'string' || !/^\d{5}$/.test(wardCode) || !/^\d{2}$/.test(provinceCode)) return undefined;
   return {

@@ -8,6 +8,7 @@ import type { AttributeAnswer, JsonValue, SourceAnswer, SourceId } from '../shar
 import { coerceValue } from './coerce-value.js';
 import type { PlannedRef } from './plan-queries.js';
 import type { Candidate, FieldReason, FieldResult, Provenance } from './types.js';
+import { isObject } from '../shared/is-object.js';
 
 /** How one source stands for resolution: still asking, answered, or not answering. */
 export type SourceState = { kind: 'pending' } | { kind: 'answered'; answer: SourceAnswer } | { kind: 'failed' };
@@ -17,13 +18,12 @@ export type RefOutcome =
   | { kind: 'invalid'; reason: FieldReason }
   | { kind: 'values'; candidates: Candidate[]; fromOneRecord: boolean };
 
-const isObject = (v: unknown): v is Record<string, JsonValue> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Follows dotted parts through objects, own properties only. */
 export function pick(value: JsonValue, parts: readonly string[]): JsonValue | undefined {
   let node: JsonValue | undefined = value;
   for (const part of parts) {
-    if (!isObject(node) || !Object.hasOwn(node, part)) return undefined;
+    if (!isObject<JsonValue>(node) || !Object.hasOwn(node, part)) return undefined;
     node = node[part];
   }
   return node;

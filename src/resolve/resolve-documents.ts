@@ -8,8 +8,8 @@ import type { JsonValue, SourceId } from '../shared/protocol.js';
 import { attributeAnswer, type SourceState } from './merge-candidates.js';
 import type { PlannedComponent } from './plan-queries.js';
 import type { DocumentResult, ReuseDisplay, ReuseReference } from './types.js';
+import { isObject } from '../shared/is-object.js';
 
-const isObject = (v: unknown): v is Record<string, JsonValue> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 type Found = { reuse: ReuseReference; display: ReuseDisplay };
@@ -55,7 +55,7 @@ export function resolveDocument(planned: PlannedComponent, states: Partial<Recor
     }
     if (!Array.isArray(value)) continue;
     for (const doc of value) {
-      if (!isObject(doc) || typeof doc.number !== 'string') continue;
+      if (!isObject<JsonValue>(doc) || typeof doc.number !== 'string') continue;
       if (ref.source === 'personal' && doc.type !== ref.documentType) continue;
       const code = text(doc.procedureCode);
       if (ref.procedures && code !== undefined && !ref.procedures.some((p) => code === p || code.startsWith(`${p}.`))) continue;

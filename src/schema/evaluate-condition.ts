@@ -4,11 +4,11 @@
  * same rules, so a field is never required on one side and optional on the other.
  */
 import type { Condition } from './procedure-format.js';
+import { isObject } from '../shared/is-object.js';
 
 /** Conditions nested deeper than this are false (definitions allow far less; this bounds bad input). */
 const MAX_DEPTH = 64;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * True when a form value counts as not given: `undefined`, `null`, text that is empty or only

@@ -6,8 +6,8 @@
 import { DefinitionError, type DefinitionIssue } from '../shared/DefinitionError.js';
 import { DEFINITION_LIMITS, FIELD_TYPES, PROCEDURE_CODE_PATTERN } from './format-constants.js';
 import type { Procedure } from './procedure-format.js';
+import { isObject } from '../shared/is-object.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const types = new Set<string>(FIELD_TYPES);
 
 /**

@@ -9,6 +9,7 @@
  * do.
  */
 import type { DefinitionIssue } from '../shared/DefinitionError.js';
+import { isObject } from '../shared/is-object.js';
 
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
@@ -20,7 +21,6 @@ export const SUPPORTED_KEYWORDS = [
 
 const MAX_ISSUES = 50;
 const patterns = new Map<string, RegExp>();
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const length = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 

@@ -8,7 +8,6 @@ import {
   answerOf,
   fail,
   invalid,
-  isObject,
   member,
   readAddress,
   readAmount,
@@ -24,6 +23,7 @@ import {
   type PersonValue,
   type Read,
 } from './adapt-values.js';
+import { isObject } from '../shared/is-object.js';
 
 const ABSENT_MEANS_NOT_APPLICABLE = new Set(['foreignName', 'abbreviation', 'fax', 'website', 'registrationChangeDate']);
 

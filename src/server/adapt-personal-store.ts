@@ -5,7 +5,8 @@
 import { ATTRIBUTE_TYPES } from '../schema/attribute-types.js';
 import type { AttributeAnswer, JsonValue } from '../shared/protocol.js';
 import type { AdaptDocumentsOptions } from './adapt-results.js';
-import { answerOf, groupDocuments, invalid, isObject, member, readAddress, readEmail, readLastUpdated, readPhone, unavailable, type Read } from './adapt-values.js';
+import { answerOf, groupDocuments, invalid, member, readAddress, readEmail, readLastUpdated, readPhone, unavailable, type Read } from './adapt-values.js';
+import { isObject } from '../shared/is-object.js';
 
 /**
  * Every personal-store attribute of the catalogue from one store record (`SoDienThoai`,

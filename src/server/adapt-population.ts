@@ -7,7 +7,6 @@ import {
   answerOf,
   fail,
   invalid,
-  isObject,
   member,
   readAddress,
   readCode,
@@ -25,6 +24,7 @@ import {
   unavailable,
   type Read,
 } from './adapt-values.js';
+import { isObject } from '../shared/is-object.js';
 
 /** Attributes the register leaves out when they do not apply (no spouse, never had a 9-digit card, alive). */
 const ABSENT_MEANS_NOT_APPLICABLE = new Set([

@@ -4,7 +4,8 @@
  */
 import { DOCUMENT_TYPE_IDS } from '../schema/attribute-types.js';
 import type { AttributeAnswer, JsonValue } from '../shared/protocol.js';
-import { answerOf, groupDocuments, invalid, isObject, member, readLastUpdated, unavailable, type Read } from './adapt-values.js';
+import { answerOf, groupDocuments, invalid, member, readLastUpdated, unavailable, type Read } from './adapt-values.js';
+import { isObject } from '../shared/is-object.js';
 
 /**
  * Options of the store adapters.

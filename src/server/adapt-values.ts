@@ -21,6 +21,7 @@ import { provinceByCode, wardByCode } from '../vn/units/unit-list.js';
 import { convertOldAddress } from '../vn/units/ward-mapping.js';
 import type { Ward } from '../vn/unit-index.js';
 import type { NationalAddress, NationalDocument, NationalRelative } from './national-shapes.js';
+import { isObject } from '../shared/is-object.js';
 
 /**
  * Bounds on what one attribute may carry, so a 5 MB record gives reasons, not a 5 MB answer.
@@ -48,7 +49,6 @@ export function member(record: unknown, key: string): unknown {
   return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const absent = (raw: unknown) => raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 
 // ---------------------------------------------------------------------------------------------

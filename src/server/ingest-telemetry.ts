@@ -25,6 +25,7 @@ import {
   type TelemetryEventName,
 } from '../telemetry/event-schemas.js';
 import { IdWindow } from './ingest-id-window.js';
+import { isObject } from '../shared/is-object.js';
 
 /** One NDJSON input: a name for messages and its bytes or text, in chunks of any size. */
 export interface TelemetryInput {
@@ -121,7 +122,6 @@ function describe(error: ErrorObject | undefined): string {
 /** Where an issue is; built only for an issue, as most events have none. */
 const where = (file: string, line: number, event: number | undefined) => (event === undefined ? { file, line } : { file, line, event });
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An ingest for feeding lines one at a time (a collector's POST bodies, a file read elsewhere).

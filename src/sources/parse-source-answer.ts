@@ -1,8 +1,8 @@
 import { SourceError } from '../shared/SourceError.js';
 import type { AttributeAnswer, JsonValue, SourceAnswer, SourceId } from '../shared/protocol.js';
+import { isObject } from '../shared/is-object.js';
 
 const VERIFICATIONS = new Set(['verified', 'user-provided', 'not-applicable']);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
 /**
