@@ -16,6 +16,7 @@
  */
 import { resolvePrefill, type ResolvePrefillOptions } from '../resolve/resolve-prefill.js';
 import type { FieldResult, FieldValue, PrefillResult, Provenance, ReuseDisplay } from '../resolve/types.js';
+import type { ReuseReference } from '../shared/reuse-reference.js';
 import type { Field, Procedure } from '../schema/procedure-format.js';
 import { createFormSession, type FormSession } from '../session/create-form-session.js';
 import { BindError } from '../shared/BindError.js';
@@ -168,6 +169,13 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
   const session = createFormSession(procedure, { onError: fail });
   const stale = sessionEnded();
   const tracker: FormTracker | undefined = stale ? undefined : trackForm({ procedure: { code: procedure.code, version: procedure.version }, prefill: !!options.sources });
+
+  /** A prefilled field kept, edited or cleared: which source it came from, never its value. */
+  const trackField = (name: 'field:kept' | 'field:edited' | 'field:cleared', path: string) => {
+    const state = session.get(path);
+    if (state?.provenance) tracker?.track(name, { field: path, source: state.provenance.source, locked: state.locked });
+  };
+  const trackReuse = (component: string, reuse: ReuseReference) => tracker?.track('component:reused', { component, source: reuse.source, documentType: reuse.documentType });
 
   // `fullName` → fullName, `diplomas[0].diplomaTitle` → diplomaTitle: ids are unique in a definition.
   const fieldOf = (path: string) => byId.get(path.slice(path.lastIndexOf('.') + 1))!;
@@ -519,8 +527,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
             onPick: guard((index) => {
               if (!session.chooseDocument(component.id, index)) return;
               chosenDocuments.set(component.id, index);
-              const reuse = candidates[index]!.reuse;
-              tracker?.track('component:reused', { component: component.id, source: reuse.source, documentType: reuse.documentType });
+              trackReuse(component.id, candidates[index]!.reuse);
               paintComponents();
               updateEnvelope();
               controls[0]!.focus();
@@ -541,13 +548,12 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
   session.on('documents:reused', ({ components }) => {
     for (const component of components) {
       const reuse = session.result?.documents[component]?.reuse;
-      if (reuse) tracker?.track('component:reused', { component, source: reuse.source, documentType: reuse.documentType });
+      if (reuse) trackReuse(component, reuse);
     }
   });
   for (const name of ['field:edited', 'field:cleared'] as const)
     session.on(name, ({ path, afterPrefill }) => {
-      const state = session.get(path);
-      if (afterPrefill && state?.provenance) tracker?.track(name, { field: path, source: state.provenance.source, locked: state.locked });
+      if (afterPrefill) trackField(name, path);
     });
 
   const clearAll = () => {
@@ -596,10 +602,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
   );
   listen(form, 'submit', () => {
     sync();
-    for (const [path] of map.byPath) {
-      const state = session.get(path);
-      if (state?.setBy === 'oncefill' && state.provenance) tracker?.track('field:kept', { field: path, source: state.provenance.source, locked: state.locked });
-    }
+    for (const [path] of map.byPath) if (session.get(path)?.setBy === 'oncefill') trackField('field:kept', path);
     tracker?.submitAttempted();
     updateEnvelope();
   });
