@@ -27,8 +27,9 @@ import { telemetryHub } from '../telemetry/telemetry-hub.js';
 import { trackForm, type FormTracker } from '../telemetry/track-form.js';
 import { readMetaLogin } from '../timing/read-meta-login.js';
 import { STORAGE_KEYS, readStored } from '../timing/tab-storage.js';
+import { displayIsoDate } from '../vn/format-calendar-date.js';
 import { VI_BIND_STRINGS, fill, type BindStrings } from './vi-strings.js';
-import { displayDate, displayValue, initialValue, isChoice, readValue, sameValue, unfit, writeValue } from './control-value.js';
+import { displayValue, initialValue, isChoice, readValue, sameValue, unfit, writeValue } from './control-value.js';
 import { loadUi } from './load-ui.js';
 import { mapControls, type Control, type ControlMap, type SkippedControl } from './map-controls.js';
 import type { BindingUi, PanelStrings, SourcePrompt } from './ui/types.js';
@@ -246,7 +247,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
   };
   const label = (path: string) => fieldOf(path).label[lang] ?? fieldOf(path).label.vi;
   /** `Lấy từ {source}, cập nhật {date}`. */
-  const origin = (p: Provenance) => fill(words.from, { source: words.sources[p.source] }) + (p.lastUpdated ? fill(words.updated, { date: displayDate(p.lastUpdated.slice(0, 10)) }) : '');
+  const origin = (p: Provenance) => fill(words.from, { source: words.sources[p.source] }) + (p.lastUpdated ? fill(words.updated, { date: displayIsoDate(p.lastUpdated.slice(0, 10)) }) : '');
   /** A note button that opens a panel of the on-demand UI after the note. */
   const panel =
     (open: (ui: BindingUi, common: { after: Element; back: HTMLElement; lang: 'vi' | 'en'; strings?: Partial<PanelStrings> }) => void) =>
@@ -523,7 +524,7 @@ export function bindForm(form: HTMLFormElement, options: BindFormOptions): Bindi
           ui.pick({
             ...common,
             field: title(),
-            choices: candidates.map((c) => ({ text: `${title(c.display)} ${c.reuse.documentNumber}`, from: [c.display.issuer, c.display.issueDate && displayDate(c.display.issueDate)].filter(Boolean).join(', ') })),
+            choices: candidates.map((c) => ({ text: `${title(c.display)} ${c.reuse.documentNumber}`, from: [c.display.issuer, c.display.issueDate && displayIsoDate(c.display.issueDate)].filter(Boolean).join(', ') })),
             onPick: guard((index) => {
               if (!session.chooseDocument(component.id, index)) return;
               chosenDocuments.set(component.id, index);

@@ -9,21 +9,20 @@
 import type { AddressValue, FieldValue } from '../resolve/types.js';
 import type { Field } from '../schema/procedure-format.js';
 import type { Control } from './map-controls.js';
+import { displayIsoDate } from '../vn/format-calendar-date.js';
 
 export const isChoice = (el: Control): el is HTMLInputElement => el.type === 'checkbox' || el.type === 'radio';
 // Tag names, not `instanceof`: a form in another frame has other constructors.
 const isSelect = (el: Control): el is HTMLSelectElement => el.tagName === 'SELECT';
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `2001-05-09` → `09/05/2001`, `2001-05` → `05/2001`, `2001` → `2001`: how Vietnamese forms write dates. */
-export const displayDate = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** Text a person reads for a value (pickers, the address line of a single input). */
 export function displayValue(value: FieldValue, field?: Field): string {
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object') return [value.detail, value.wardName, value.provinceName].filter(Boolean).join(', ');
-  if (field?.type === 'date') return displayDate(value);
+  if (field?.type === 'date') return displayIsoDate(value);
   const option = field && 'options' in field ? field.options.find((o) => o.value === value) : undefined;
   return option ? option.label.vi : value;
 }
@@ -131,7 +130,7 @@ export function writeValue(field: Field, controls: Control[], parts: Map<Control
     else for (const el of boxes) check(el, wanted.includes(el.value));
   } else {
     const text = wanted[0] ?? '';
-    set(first, field.type === 'date' && first.type !== 'date' ? displayDate(text) : text);
+    set(first, field.type === 'date' && first.type !== 'date' ? displayIsoDate(text) : text);
   }
   if (events)
     for (const el of changed) {

@@ -13,7 +13,7 @@ import type { Field, Option } from '../schema/procedure-format.js';
 import type { JsonValue } from '../shared/protocol.js';
 import { checkTaxCode } from '../vn/check-tax-code.js';
 import { foldKey, toneKey } from '../vn/fold-key.js';
-import { formatCalendarDate } from '../vn/format-calendar-date.js';
+import { displayIsoDate } from '../vn/format-calendar-date.js';
 import { joinName } from '../vn/join-name.js';
 import { normalizePhone } from '../vn/normalize-phone.js';
 import { normalizeText } from '../vn/normalize-text.js';
@@ -136,8 +136,7 @@ function asText(raw: JsonValue, type: AttributeValueType, field: Field): Coerced
       return phoneText(raw, true);
     case 'date': {
       if (typeof raw !== 'string') return fail('type-mismatch');
-      const date = parseIsoCalendarDate(raw);
-      return date ? ok(formatCalendarDate(date, 'display') ?? '') : fail('bad-format');
+      return parseIsoCalendarDate(raw) ? ok(displayIsoDate(raw)) : fail('bad-format');
     }
     case 'gender':
       return raw === 'male' ? ok('Nam') : raw === 'female' ? ok('Nữ') : fail('bad-format');

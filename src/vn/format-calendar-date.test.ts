@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, toIsoCalendarDate } from './format-calendar-date.js';
+import { displayIsoDate, formatCalendarDate, toIsoCalendarDate } from './format-calendar-date.js';
+import { parseIsoCalendarDate } from './parse-iso-calendar-date.js';
 
 describe('formatCalendarDate', () => {
   it('displays dd/mm/yyyy, mm/yyyy or yyyy', () => {
@@ -26,5 +28,23 @@ describe('toIsoCalendarDate', () => {
     expect(toIsoCalendarDate({ year: 2001, month: 5 })).toBe('2001-05');
     expect(toIsoCalendarDate({ year: 2001 })).toBe('2001');
     expect(toIsoCalendarDate({ year: 2001, month: 4, day: 31 })).toBeUndefined();
+  });
+});
+
+describe('displayIsoDate', () => {
+  it('writes every wire date parseIsoCalendarDate reads exactly as formatCalendarDate writes its date', () => {
+    const wire = fc
+      .tuple(fc.integer({ min: 1790, max: 2210 }), fc.option(fc.integer({ min: 0, max: 13 })), fc.option(fc.integer({ min: 0, max: 32 })))
+      .map(([y, m, d]) => [String(y), m === null ? '' : `-${String(m).padStart(2, '0')}`, m === null || d === null ? '' : `-${String(d).padStart(2, '0')}`].join(''));
+    fc.assert(
+      fc.property(wire, (text) => {
+        const date = parseIsoCalendarDate(text);
+        if (date) expect(displayIsoDate(text)).toBe(formatCalendarDate(date));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(displayIsoDate('2001-05-09')).toBe('09/05/2001');
+    expect(displayIsoDate('2001-05')).toBe('05/2001');
+    expect(displayIsoDate('2001')).toBe('2001');
   });
 });

@@ -33,3 +33,12 @@ export function toIsoCalendarDate(date: CalendarDate): string | undefined {
   if (date.month === undefined) return year;
   return date.day === undefined ? `${year}-${pad(date.month)}` : `${year}-${pad(date.month)}-${pad(date.day)}`;
 }
+
+/**
+ * Wire text already read by `parseIsoCalendarDate` (`2001-05-09`, `2001-05`, `2001`) as Vietnamese
+ * forms write it (`09/05/2001`, `05/2001`, `2001`): the same as `formatCalendarDate` of its date,
+ * without building the date again (the browser path's small form).
+ * @example
+ * displayIsoDate('2001-05-09') // '09/05/2001'
+ */
+export const displayIsoDate = (iso: string): string => iso.split('-').reverse().join('/');
