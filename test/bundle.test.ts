@@ -8,16 +8,10 @@ const UNIT_MAPPING = /old_ward|oldWards|oldWardCode|ward-mapping/;
 const iife = readFileSync(`${ROOT}dist/oncefill.global.js`, 'utf8');
 
 describe('the one-tag embed (dist/oncefill.global.js)', () => {
-  // DESIGN.md's budget is 24 KB. The embed is over it (25,063 B, docs/decisions/007-embed-budget.md:
-  // an open decision, and the issues that set 24 KB stay open). The first test below turns red
-  // the day the embed fits again, so that this pair goes back to one plain 24 KB test; the second
-  // keeps it from growing meanwhile.
-  it.fails('is still over the 24 KB budget (decision 007 open)', () => {
+  // DESIGN.md's budget: everything a legacy page needs, timing and telemetry included (OTLP and the
+  // on-demand UI file not). docs/decisions/007-embed-budget.md: how it fits, and where the bytes are.
+  it('stays within 24 KB min+gzip', () => {
     expect(gzipBytes(iife)).toBeLessThanOrEqual(24 * KB);
-  });
-
-  it('stays within 25.5 KB min+gzip while decision 007 is open', () => {
-    expect(gzipBytes(iife)).toBeLessThanOrEqual(25.5 * KB);
   });
 
   it('needs no eval under a strict CSP', () => {
