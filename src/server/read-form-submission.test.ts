@@ -65,6 +65,18 @@ describe('readFormSubmission', () => {
     expect(post.values).toEqual({ fullName: 'Nguyễn Thị Lan', interpreterCommitment: false });
   });
 
+  it('reads a date a text input posts day first (as the page shows it, and as oncefill fills it) as the wire date', () => {
+    const birthDate = (posted: string) => readFormSubmission(p1004616, new URLSearchParams({ birthDate: posted })).values.birthDate;
+    expect(birthDate('09/05/1990')).toBe('1990-05-09');
+    expect(birthDate('9/5/1990')).toBe('1990-05-09');
+    expect(birthDate('09-05-1990')).toBe('1990-05-09');
+    expect(birthDate('05/1990')).toBe('1990-05');
+    expect(birthDate('1990-05-09')).toBe('1990-05-09');
+    // No such day, or not a date: posted as it was, for validateSubmission to report.
+    expect(birthDate('31/04/1990')).toBe('31/04/1990');
+    expect(birthDate('hôm qua')).toBe('hôm qua');
+  });
+
   it('reads an unticked checkbox as false, and an address given as one JSON input', () => {
     const post = readFormSubmission(p1004616, { currentAddress: '{"detail":"","wardCode":"00004","wardName":"Phường Ba Đình","provinceCode":"01","provinceName":"Thành phố Hà Nội"}', 'oncefill-envelope': envelope() });
     expect(post.values.interpreterCommitment).toBe(false);

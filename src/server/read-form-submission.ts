@@ -11,6 +11,8 @@ import type { SubmissionEnvelope } from '../session/create-form-session.js';
 import { compileJsonValidator, sharedAjv } from './json-validator.js';
 import { submissionEnvelopeSchema } from './protocol-schemas.js';
 import { repeatedAncestors } from './submission-json-schema.js';
+import { toIsoCalendarDate } from '../vn/format-calendar-date.js';
+import { parseCalendarDate } from '../vn/parse-calendar-date.js';
 
 /**
  * The name of the hidden input that carries the envelope.
@@ -60,6 +62,19 @@ export interface FormSubmission {
   problems: FormSubmissionProblem[];
 }
 
+const WIRE_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * A date field's posted text as the wire date: a text input shows it day first, as the citizen
+ * reads and types it and as oncefill fills it (`09/05/2001`, `05/2001`); `<input type=date>`
+ * posts `2001-05-09`. Text that is neither stays as posted, for `validateSubmission` to report.
+ */
+function postedDate(text: string): string {
+  if (WIRE_DATE.test(text)) return text;
+  const read = parseCalendarDate(text, { format: 'dmy' });
+  return (read.ok && toIsoCalendarDate(read.date)) || text;
+}
+
 const checkEnvelope = () => compileJsonValidator<SubmissionEnvelope>(submissionEnvelopeSchema, sharedAjv());
 let envelopeValidator: ReturnType<typeof checkEnvelope> | undefined;
 
@@ -84,7 +99,8 @@ function entriesOf(form: FormPost): Array<[string, string]> {
 
 /**
  * Reads a classic form post. Field inputs are named by field path (`fullName`,
- * `diplomas[0].diplomaTitle`); a checkbox is `true` when posted and `false` when not; a
+ * `diplomas[0].diplomaTitle`); a date is read as `2001-05-09` whether it posted so or day first
+ * from a text input (`09/05/2001`); a checkbox is `true` when posted and `false` when not; a
  * multi-choice field is the list of its posted values; an address is either five inputs
  * `path.detail`, `path.wardCode`, `path.wardName`, `path.provinceCode`, `path.provinceName`
  * or one input holding its JSON; files are not values. Inputs that name no field (your CSRF
@@ -155,6 +171,9 @@ export function readFormSubmission(procedure: Procedure, form: FormPost): FormSu
         if (!Object.hasOwn(parts, part)) parts[part] = value;
         break;
       }
+      case 'date':
+        set(path, postedDate(value));
+        break;
       default:
         set(path, value);
     }

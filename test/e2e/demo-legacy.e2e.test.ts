@@ -352,6 +352,28 @@ describe('the legacy page of the demo, what the citizen may do', () => {
     expect(dossier.verification.ok).toBe(true);
   });
 
+  it('a birth date in a text input (a datepicker page) shows day first and reaches the back office as the same date, verified and locked', async () => {
+    page = await openPage(browser);
+    // The demo renders <input type=date>; many portals render a text input with a datepicker instead.
+    await p().addInitScript(() => {
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLInputElement && node.name === 'birthDate') node.type = 'text';
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await login(demo, '/legacy/1.004616');
+    await p().waitForSelector('form[data-oncefill-bound]', { timeout: 10_000 });
+    await p().waitForFunction(() => !document.querySelector('form[data-oncefill-loading]'));
+    expect(await p().getAttribute(control('birthDate'), 'type')).toBe('text');
+    expect(await value('birthDate')).toBe('09/05/1990');
+    expect(await p().getAttribute(control('birthDate'), 'readonly')).toBe('');
+    await completeRequired();
+    const dossier = await submit();
+    expect(dossier.post.values.birthDate).toBe('1990-05-09');
+    expect(dossier.verification.fields.birthDate).toMatchObject({ status: 'verified', source: 'population', locked: true });
+    expect(dossier.verification.problems).toEqual([]);
+    expect(dossier.validation).toEqual({ ok: true, errors: [] });
+  });
+
   it('"this is wrong" unlocks a verified field; the reason stays in the provenance the officer receives', async () => {
     await openLegacy('1.005092');
     expect(await p().getAttribute(control('birthDate'), 'readonly')).toBe('');
