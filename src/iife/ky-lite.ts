@@ -61,7 +61,9 @@ function delay(retry: RetryOptions, n: number, error: unknown): number | undefin
     if (header && (retry.afterStatusCodes ?? []).includes(status)) {
       let after = Number(header) * 1000;
       if (Number.isNaN(after)) after = Date.parse(header) - Date.now();
-      return Math.min(after, retry.maxRetryAfter ?? after);
+      const max = retry.maxRetryAfter ?? after;
+      // As ky: a header it cannot read (NaN) waits the longest allowed.
+      return after < max ? after : max;
     }
   }
   return Math.min(retry.backoffLimit ?? Infinity, 0.3 * 2 ** (n - 1) * 1000);

@@ -20,7 +20,8 @@ export function loadUi(): Promise<BindingUi> {
     const failed = () => {
       loading = undefined;
       script.remove();
-      reject(new OncefillError('ui-unavailable', `no oncefill.ui.js at "${assets.url}"`));
+      // The browser tells a missing file and one refused for its integrity apart to the console only.
+      reject(new OncefillError('ui-unavailable', `oncefill.ui.js from "${assets.url}" did not load, or is not the file this build pins`));
     };
     script.src = `${assets.url}oncefill.ui.js`;
     script.integrity = UI_INTEGRITY;

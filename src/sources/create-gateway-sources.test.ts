@@ -111,6 +111,32 @@ describe('createGatewaySources', () => {
     expect(calls).toBe(2);
   });
 
+  it('gives up at once, too, when Retry-After is an HTTP date further away than an attempt may last', async () => {
+    let calls = 0;
+    const until = new Date(Date.now() + 60_000).toUTCString();
+    server.use(
+      http.post(`${BASE}/population`, () => {
+        calls++;
+        return new HttpResponse(null, { status: 503, headers: { 'retry-after': until } });
+      }),
+    );
+    const error = await failure(sources().population.query(query));
+    expect(error.code).toBe('server-error');
+    expect(error.retryAfterMs).toBeGreaterThan(55_000);
+    expect(calls).toBe(1);
+  });
+
+  it('waits as long as an attempt may last before retrying after a Retry-After it cannot read', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/population`, () => (++calls === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': 'soon' } }) : HttpResponse.json(answer({})))),
+    );
+    const started = performance.now();
+    await sources({ timeoutMs: 300 }).population.query(query);
+    expect(calls).toBe(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(280);
+  });
+
   it('carries a challenge so the citizen can answer it', async () => {
     server.use(http.post(`${BASE}/population`, () => HttpResponse.json({ protocol: 1, error: { code: 'challenge-required', message: 'x', challenge: { id: 'c1', channel: 'sms' } } }, { status: 428 })));
     const error = await failure(sources().population.query(query));

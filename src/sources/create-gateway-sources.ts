@@ -38,6 +38,13 @@ export type GatewaySources = Record<SourceId, Source>;
  */
 const PROTOCOL_ERRORS = new Set<string>(['unauthorized', 'forbidden', 'no-consent', 'challenge-required', 'not-found', 'unavailable-until', 'rate-limited', 'bad-request']);
 
+/** `Retry-After` in milliseconds: seconds or an HTTP date (NaN when absent or unreadable). */
+function retryAfterMs(response: Response): number {
+  const header = response.headers.get('retry-after') ?? '';
+  const seconds = header === '' ? NaN : Number(header);
+  return Number.isNaN(seconds) ? Date.parse(header) - Date.now() : seconds * 1000;
+}
+
 /**
  * The standard sources (`population`, `results`, `personal`, `business`) over the portal's
  * gateway: each asks with `POST {baseUrl}/{sourceId}`; consent goes to `POST {baseUrl}/consent`.
@@ -81,7 +88,7 @@ export function createGatewaySources(options: GatewaySourcesOptions): GatewaySou
           backoffLimit: 2000,
           // A source down for longer than an attempt may last (the gateway's `unavailable-until`):
           // say so now, so the citizen gets the notice and an editable form instead of a spinner.
-          shouldRetry: ({ error }) => (error instanceof HTTPError && +(error.response.headers.get('retry-after') ?? 0) * 1000 > o.timeoutMs ? false : undefined),
+          shouldRetry: ({ error }) => (error instanceof HTTPError && retryAfterMs(error.response) > o.timeoutMs ? false : undefined),
         }, o.maxAnswerChars);
         return parseSourceAnswer(raw, id, query.attributes);
       },
@@ -138,7 +145,7 @@ async function toSourceError(error: unknown, source: SourceId, signal: AbortSign
     }
     const code: SourceErrorCode =
       body && PROTOCOL_ERRORS.has(body.code) ? (body.code as ProtocolErrorCode) : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status >= 500 ? 'server-error' : 'bad-response';
-    const retryAfter = typeof body?.retryAfterSeconds === 'number' ? body.retryAfterSeconds : Number(error.response.headers.get('retry-after'));
+    const retryAfter = typeof body?.retryAfterSeconds === 'number' ? body.retryAfterSeconds : retryAfterMs(error.response) / 1000;
     const challenge = code === 'challenge-required' && body?.challenge && typeof body.challenge.id === 'string' ? body.challenge : undefined;
     return new SourceError(code, source, code, {
       cause: error,
