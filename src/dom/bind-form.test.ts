@@ -154,6 +154,17 @@ describe('bindForm', () => {
     expect(envelope().fields.fullName).toMatchObject({ setBy: 'oncefill', locked: true });
   });
 
+  it.each([
+    ['1991-05-09', '09/05/1991'],
+    ['1991-05-09', '9-5-1991'],
+    ['1991-05', '05/1991'],
+  ])('keeps the provenance and lock of a date %s a text input shows day first (%s) after a failed POST', async (wire, shown) => {
+    const html = FORM.replace('<input type="date" id="bd" name="birthDate">', `<input id="bd" name="birthDate" value="${shown}">`);
+    await bind({ population: { attributes: { birthDate: verified(wire) } } }, {}, html).ready;
+    expect($('[name=birthDate]').readOnly).toBe(true);
+    expect(envelope().fields.birthDate).toMatchObject({ setBy: 'oncefill', locked: true });
+  });
+
   it('takes a value a page script sets without events as the citizen’s', async () => {
     const b = bind({ population: { attributes: POPULATION, delayMs: 50 } });
     $('[name=phone]').value = '0900000000';

@@ -3,7 +3,11 @@ import { act, createElement, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Field } from '../schema/procedure-format.js';
-import { writeValue } from './control-value.js';
+import { parseProcedure } from '../schema/parse-procedure.js';
+import { readFormSubmission } from '../server/read-form-submission.js';
+import { SHIPPED_PROCEDURES } from '../testing/create-gateway-handlers.js';
+import { parseIsoCalendarDate } from '../vn/parse-iso-calendar-date.js';
+import { readValue, writeValue } from './control-value.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -69,4 +73,22 @@ describe('writeValue on a React controlled input', () => {
     expect(input.value).toBe('Nguyễn Thị Lan');
     expect(seen.state).toBe('');
   });
+});
+
+describe('readValue of a date in a text input', () => {
+  const procedure = parseProcedure(SHIPPED_PROCEDURES.find((p) => (p as { code: string }).code === '1.004616'));
+  const birthDate = procedure.fields.find((f) => f.id === 'birthDate')!;
+  it.each(['09/05/1990', '9/5/1990', '09-05-1990', '9.5.1990', ' 09/05/1990 ', '05/1990', '5-1990', '1990-05-09', ' 1990-05-09 ', '1990', '31/04/1990', '9/5-1990', '09 / 05 / 1990', 'hôm qua', ''])(
+    'reads %j as the back office reads it posted (readFormSubmission)',
+    (text) => {
+      const input = document.body.appendChild(document.createElement('input'));
+      input.value = text;
+      const posted = readFormSubmission(procedure, new URLSearchParams({ birthDate: text })).values.birthDate;
+      const read = readValue(birthDate, [input], new Map());
+      // Where the back office reads a real date, the browser reads the same one; where it reads none, neither does the browser.
+      const real = (value: unknown) => typeof value === 'string' && parseIsoCalendarDate(value) !== undefined;
+      if (real(posted)) expect(read).toBe(posted);
+      else expect(real(read)).toBe(false);
+    },
+  );
 });

@@ -47,10 +47,12 @@ export function readValue(field: Field, controls: Control[], parts: Map<Control,
     if (field.type === 'checkbox') return (first as HTMLInputElement).checked;
     return controls.filter((el) => (el as HTMLInputElement).checked).map((el) => el.value);
   }
-  const text = first.value;
-  const day = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (field.type === 'date' && day) return `${day[3]}-${day[2]!.padStart(2, '0')}-${day[1]!.padStart(2, '0')}`;
-  return text;
+  if (field.type !== 'date') return first.value;
+  // A date in a text input is day first, as the page shows it and the back office reads it
+  // (`readFormSubmission`): `9/5/2001`, `09-05-2001`, `09.05.2001`, `05/2001`; one separator throughout.
+  const text = first.value.trim();
+  const date = /^(?:(\d{1,2})([/.-]))?(\d{1,2})([/.-])(\d{4})$/.exec(text);
+  return date && (!date[2] || date[2] === date[4]) ? [date[5], date[3], date[1]].filter(Boolean).map((n) => n!.padStart(2, '0')).join('-') : text;
 }
 
 /**

@@ -70,7 +70,7 @@ const WIRE_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * posts `2001-05-09`. Text that is neither stays as posted, for `validateSubmission` to report.
  */
 function postedDate(text: string): string {
-  if (WIRE_DATE.test(text)) return text;
+  if (WIRE_DATE.test(text.trim())) return text.trim();
   const read = parseCalendarDate(text, { format: 'dmy' });
   return (read.ok && toIsoCalendarDate(read.date)) || text;
 }
