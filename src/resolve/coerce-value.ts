@@ -15,7 +15,7 @@ import { checkTaxCode } from '../vn/check-tax-code.js';
 import { foldKey, toneKey } from '../vn/fold-key.js';
 import { displayIsoDate } from '../vn/format-calendar-date.js';
 import { joinName } from '../vn/join-name.js';
-import { normalizePhone } from '../vn/normalize-phone.js';
+import { nationalPhone } from '../vn/normalize-phone.js';
 import { normalizeText } from '../vn/normalize-text.js';
 import { parseIsoCalendarDate } from '../vn/parse-iso-calendar-date.js';
 import { personalIdDigits } from '../vn/personal-id-digits.js';
@@ -118,10 +118,8 @@ function addressValue(raw: JsonValue): AddressValue | undefined {
 
 function phoneText(raw: JsonValue, allowLandline: boolean): Coerced {
   if (typeof raw !== 'string') return fail('type-mismatch');
-  const phone = normalizePhone(raw);
-  if (!phone.ok) return fail('bad-format');
-  if (phone.kind === 'landline' && !allowLandline) return fail('bad-format');
-  return ok(phone.national);
+  const phone = nationalPhone(raw);
+  return phone && (allowLandline || !phone.landline) ? ok(phone.national) : fail('bad-format');
 }
 
 /** Text for a text-like field from any scalar attribute type. */

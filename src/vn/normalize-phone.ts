@@ -119,3 +119,14 @@ export function normalizePhone(text: unknown): NormalizePhoneResult {
   if (renumberedFrom) result.renumberedFrom = renumberedFrom;
   return result;
 }
+
+/**
+ * What a phone field holds of a number `normalizePhone` reads: its national form, and whether
+ * it is a landline. (The one-tag embed swaps in a reader of the wire form, `src/iife/wire-phone.ts`.)
+ * @example
+ * nationalPhone('+84 912 345 678') // { national: '0912345678', landline: false }
+ */
+export function nationalPhone(text: unknown): { national: string; landline: boolean } | undefined {
+  const phone = normalizePhone(text);
+  return phone.ok ? { national: phone.national, landline: phone.kind === 'landline' } : undefined;
+}
