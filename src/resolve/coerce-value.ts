@@ -10,6 +10,7 @@
  */
 import type { AttributeValueType } from '../schema/attribute-types.js';
 import type { Field, Option } from '../schema/procedure-format.js';
+import { isObject } from '../shared/is-object.js';
 import type { JsonValue } from '../shared/protocol.js';
 import { checkTaxCode } from '../vn/check-tax-code.js';
 import { foldKey, toneKey } from '../vn/fold-key.js';
@@ -21,7 +22,6 @@ import { parseIsoCalendarDate } from '../vn/parse-iso-calendar-date.js';
 import { personalIdDigits } from '../vn/personal-id-digits.js';
 import { properCaseName } from '../vn/proper-case-name.js';
 import type { AddressValue, FieldReason, FieldValue } from './types.js';
-import { isObject } from '../shared/is-object.js';
 
 export type Coerced = { ok: true; value: FieldValue } | { ok: false; reason: FieldReason };
 

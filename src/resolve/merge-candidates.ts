@@ -4,11 +4,11 @@
  * invalid or failed, and locks only for verified values on fields that ask for them.
  */
 import type { Field } from '../schema/procedure-format.js';
+import { isObject } from '../shared/is-object.js';
 import type { AttributeAnswer, JsonValue, SourceAnswer, SourceId } from '../shared/protocol.js';
 import { coerceValue } from './coerce-value.js';
 import type { PlannedRef } from './plan-queries.js';
 import type { Candidate, FieldReason, FieldResult, Provenance } from './types.js';
-import { isObject } from '../shared/is-object.js';
 
 /** How one source stands for resolution: still asking, answered, or not answering. */
 export type SourceState = { kind: 'pending' } | { kind: 'answered'; answer: SourceAnswer } | { kind: 'failed' };

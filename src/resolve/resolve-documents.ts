@@ -4,11 +4,11 @@
  * matching valid document reuses it; several are a choice for the citizen, never a guess. An
  * expired document counts only where the definition's reuse entry says `allowExpired`.
  */
+import { isObject } from '../shared/is-object.js';
 import type { JsonValue, SourceId } from '../shared/protocol.js';
 import { attributeAnswer, type SourceState } from './merge-candidates.js';
 import type { PlannedComponent } from './plan-queries.js';
 import type { DocumentResult, ReuseDisplay, ReuseReference } from './types.js';
-import { isObject } from '../shared/is-object.js';
 
 const text = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 

@@ -3,8 +3,8 @@
  * values. Pure and DOM-free: the gateway's submission check and the browser binding use the
  * same rules, so a field is never required on one side and optional on the other.
  */
-import type { Condition } from './procedure-format.js';
 import { isObject } from '../shared/is-object.js';
+import type { Condition } from './procedure-format.js';
 
 /** Conditions nested deeper than this are false (definitions allow far less; this bounds bad input). */
 const MAX_DEPTH = 64;

@@ -4,9 +4,9 @@
  * types, duplicate ids); the full check is `oncefill check` and the gateway.
  */
 import { DefinitionError, type DefinitionIssue } from '../shared/DefinitionError.js';
+import { isObject } from '../shared/is-object.js';
 import { DEFINITION_LIMITS, FIELD_TYPES, PROCEDURE_CODE_PATTERN } from './format-constants.js';
 import type { Procedure } from './procedure-format.js';
-import { isObject } from '../shared/is-object.js';
 
 const types = new Set<string>(FIELD_TYPES);
 

@@ -2,6 +2,7 @@
  * An enterprise in the national business registration database as catalogue attributes.
  */
 import { ATTRIBUTE_TYPES } from '../schema/attribute-types.js';
+import { isObject } from '../shared/is-object.js';
 import type { AttributeAnswer, JsonValue } from '../shared/protocol.js';
 import {
   ADAPTER_LIMITS,
@@ -23,7 +24,6 @@ import {
   type PersonValue,
   type Read,
 } from './adapt-values.js';
-import { isObject } from '../shared/is-object.js';
 
 const ABSENT_MEANS_NOT_APPLICABLE = new Set(['foreignName', 'abbreviation', 'fax', 'website', 'registrationChangeDate']);
 

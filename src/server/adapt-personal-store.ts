@@ -3,10 +3,10 @@
  * declared or saved by the citizen: `user-provided`, never locking a field.
  */
 import { ATTRIBUTE_TYPES } from '../schema/attribute-types.js';
+import { isObject } from '../shared/is-object.js';
 import type { AttributeAnswer, JsonValue } from '../shared/protocol.js';
 import type { AdaptDocumentsOptions } from './adapt-results.js';
 import { answerOf, groupDocuments, invalid, member, readAddress, readEmail, readLastUpdated, readPhone, unavailable, type Read } from './adapt-values.js';
-import { isObject } from '../shared/is-object.js';
 
 /**
  * Every personal-store attribute of the catalogue from one store record (`SoDienThoai`,

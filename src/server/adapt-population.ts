@@ -2,6 +2,7 @@
  * The population record (`CongDan`, national population database) as catalogue attributes.
  */
 import { ATTRIBUTE_TYPES } from '../schema/attribute-types.js';
+import { isObject } from '../shared/is-object.js';
 import type { AttributeAnswer, JsonValue } from '../shared/protocol.js';
 import {
   answerOf,
@@ -24,7 +25,6 @@ import {
   unavailable,
   type Read,
 } from './adapt-values.js';
-import { isObject } from '../shared/is-object.js';
 
 /** Attributes the register leaves out when they do not apply (no spouse, never had a 9-digit card, alive). */
 const ABSENT_MEANS_NOT_APPLICABLE = new Set([

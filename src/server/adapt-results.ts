@@ -3,9 +3,9 @@
  * attributes: one list per document type.
  */
 import { DOCUMENT_TYPE_IDS } from '../schema/attribute-types.js';
+import { isObject } from '../shared/is-object.js';
 import type { AttributeAnswer, JsonValue } from '../shared/protocol.js';
 import { answerOf, groupDocuments, invalid, member, readLastUpdated, unavailable, type Read } from './adapt-values.js';
-import { isObject } from '../shared/is-object.js';
 
 /**
  * Options of the store adapters.

@@ -7,6 +7,7 @@
  */
 import { DOCUMENT_TYPES } from '../schema/attribute-catalogue.js';
 import type { DocumentValue } from '../schema/attribute-types.js';
+import { isObject } from '../shared/is-object.js';
 import type { AttributeAnswer, JsonValue, Verification } from '../shared/protocol.js';
 import { checkLegacyId } from '../vn/check-legacy-id.js';
 import { checkTaxCode } from '../vn/check-tax-code.js';
@@ -21,7 +22,6 @@ import { provinceByCode, wardByCode } from '../vn/units/unit-list.js';
 import { convertOldAddress } from '../vn/units/ward-mapping.js';
 import type { Ward } from '../vn/unit-index.js';
 import type { NationalAddress, NationalDocument, NationalRelative } from './national-shapes.js';
-import { isObject } from '../shared/is-object.js';
 
 /**
  * Bounds on what one attribute may carry, so a 5 MB record gives reasons, not a 5 MB answer.

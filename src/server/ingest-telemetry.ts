@@ -14,6 +14,7 @@
  * window: the ids of the last `windowEvents` accepted events are kept. Memory is bounded by the
  * window, not the input; a duplicate arriving more than a window after its original counts again.
  */
+import { isObject } from '../shared/is-object.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 import {
@@ -25,7 +26,6 @@ import {
   type TelemetryEventName,
 } from '../telemetry/event-schemas.js';
 import { IdWindow } from './ingest-id-window.js';
-import { isObject } from '../shared/is-object.js';
 
 /** One NDJSON input: a name for messages and its bytes or text, in chunks of any size. */
 export interface TelemetryInput {

@@ -1,6 +1,6 @@
 import { SourceError } from '../shared/SourceError.js';
-import type { AttributeAnswer, JsonValue, SourceAnswer, SourceId } from '../shared/protocol.js';
 import { isObject } from '../shared/is-object.js';
+import type { AttributeAnswer, JsonValue, SourceAnswer, SourceId } from '../shared/protocol.js';
 
 const VERIFICATIONS = new Set(['verified', 'user-provided', 'not-applicable']);
 const shortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
