@@ -33,8 +33,6 @@ export class TimeoutError extends Error {
 
 interface RetryOptions {
   limit?: number;
-  /** Accepted for ky's shape; every request here is a POST, which ky retries by default. */
-  methods?: string[];
   statusCodes?: number[];
   afterStatusCodes?: number[];
   maxRetryAfter?: number;

@@ -62,16 +62,14 @@ export interface FormSubmission {
   problems: FormSubmissionProblem[];
 }
 
-const WIRE_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /**
  * A date field's posted text as the wire date: a text input shows it day first, as the citizen
  * reads and types it and as oncefill fills it (`09/05/2001`, `05/2001`); `<input type=date>`
  * posts `2001-05-09`. Text that is neither stays as posted, for `validateSubmission` to report.
  */
 function postedDate(text: string): string {
-  if (WIRE_DATE.test(text.trim())) return text.trim();
-  const read = parseCalendarDate(text, { format: 'dmy' });
+  const iso = parseCalendarDate(text, { format: 'iso' });
+  const read = iso.ok ? iso : parseCalendarDate(text, { format: 'dmy' });
   return (read.ok && toIsoCalendarDate(read.date)) || text;
 }
 
